@@ -1,0 +1,29 @@
+package dev.tusk.protocol.message.auth;
+
+import dev.tusk.protocol.FrontendMessage;
+import dev.tusk.protocol.PgReader;
+import dev.tusk.protocol.PgWriter;
+import dev.tusk.protocol.message.PgMessage;
+import java.util.Arrays;
+
+/** SASLResponse: SASL mechanism data (for SCRAM, the client-final-message). */
+public record SaslResponse(byte[] data) implements PgMessage {
+    public static SaslResponse decode(PgReader r) {
+        return new SaslResponse(r.rest());
+    }
+
+    @Override
+    public void encode(PgWriter w) {
+        w.begin(FrontendMessage.AUTH_RESPONSE).bytes(data).end();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SaslResponse s && Arrays.equals(s.data, data);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(data);
+    }
+}
