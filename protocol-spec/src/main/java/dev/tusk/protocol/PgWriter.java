@@ -18,6 +18,7 @@ public final class PgWriter {
     private byte[] buf;
     private int pos;
     private int start = -1;
+    private boolean typed;
 
     public PgWriter() {
         this(8192);
@@ -39,6 +40,7 @@ public final class PgWriter {
         checkNotOpen();
         ensure(5);
         buf[pos++] = type;
+        typed = true;
         start = pos;
         pos += 4;
         return this;
@@ -48,6 +50,7 @@ public final class PgWriter {
     public PgWriter beginUntyped() {
         checkNotOpen();
         ensure(4);
+        typed = false;
         start = pos;
         pos += 4;
         return this;
@@ -157,6 +160,14 @@ public final class PgWriter {
         pos = 0;
         if (buf.length > 1 << 20) {
             buf = new byte[8192]; // a huge row once should not pin a huge buffer for the session
+        }
+    }
+
+    /** Drops a message begun but not ended (an error struck while it was being built); whole messages stay. */
+    public void discardOpenMessage() {
+        if (start >= 0) {
+            pos = typed ? start - 1 : start;
+            start = -1;
         }
     }
 

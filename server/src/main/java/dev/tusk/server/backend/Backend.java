@@ -1,0 +1,96 @@
+package dev.tusk.server.backend;
+
+import dev.tusk.protocol.PgConnectionIO;
+import dev.tusk.protocol.SqlState;
+import dev.tusk.protocol.message.async.ParameterStatus;
+import dev.tusk.server.engine.EngineSession;
+import dev.tusk.server.postmaster.BackendRegistry;
+import dev.tusk.server.postmaster.ClientSocket;
+import dev.tusk.server.postmaster.Postmaster;
+
+/**
+ * One session (cf. a PostgreSQL backend process after startup): its pid and cancel key, user and
+ * database, settings, transaction state and engine session. Runs on its own thread; the only calls
+ * from other threads are {@link #cancel()} and {@link #terminate(String)} via the postmaster's registry.
+ */
+final class Backend implements BackendRegistry.Entry {
+    /** Sends notices and warnings to the client during a statement. */
+    interface Notices {
+        void warning(String sqlState, String message);
+
+        void notice(String sqlState, String message);
+    }
+
+    final Postmaster postmaster;
+    final ClientSocket client;
+    final PgConnectionIO io;
+    final int processId;
+    final byte[] secretKey;
+    final String user;
+    final String database;
+    final boolean superuser;
+    final SessionSettings settings;
+    final EngineSession engine;
+    final TransactionBlock transaction;
+    private volatile String terminateMessage;
+
+    Backend(Postmaster postmaster, ClientSocket client, PgConnectionIO io, int processId, byte[] secretKey, String user,
+            String database, boolean superuser, SessionSettings settings, EngineSession engine) {
+        this.postmaster = postmaster;
+        this.client = client;
+        this.io = io;
+        this.processId = processId;
+        this.secretKey = secretKey;
+        this.user = user;
+        this.database = database;
+        this.superuser = superuser;
+        this.settings = settings;
+        this.engine = engine;
+        this.transaction = new TransactionBlock(engine);
+    }
+
+    @Override
+    public int processId() {
+        return processId;
+    }
+
+    @Override
+    public byte[] secretKey() {
+        return secretKey;
+    }
+
+    @Override
+    public String database() {
+        return database;
+    }
+
+    @Override
+    public void cancel() {
+        engine.cancel();
+    }
+
+    @Override
+    public void terminate(String message) {
+        terminateMessage = message;
+        engine.cancel();
+        client.shutdownInput();
+    }
+
+    /** The FATAL message to end with if the postmaster asked this backend to terminate, else null. */
+    String terminateMessage() {
+        return terminateMessage;
+    }
+
+    /** Applies a setting's change: tells the engine, and reports it if it is a GUC_REPORT setting. */
+    void settingChanged(String name, String value) {
+        switch (name.toLowerCase(java.util.Locale.ROOT)) {
+            case "timezone": engine.applySetting("timezone", value); break;
+            case "search_path": engine.applySetting("search_path", value); break;
+            case "statement_timeout": engine.applySetting("statement_timeout", Long.toString(Durations.millis(value))); break;
+            default: break;
+        }
+        if (settings.isReported(name)) {
+            new ParameterStatus(SessionSettings.canonical(name), value).encode(io.writer());
+        }
+    }
+}

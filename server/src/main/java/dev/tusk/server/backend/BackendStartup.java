@@ -1,0 +1,212 @@
+package dev.tusk.server.backend;
+
+import dev.tusk.protocol.PgConnectionIO;
+import dev.tusk.protocol.PgReader;
+import dev.tusk.protocol.ProtocolException;
+import dev.tusk.protocol.SqlState;
+import dev.tusk.protocol.message.async.ErrorResponse;
+import dev.tusk.protocol.message.async.ParameterStatus;
+import dev.tusk.protocol.message.auth.AuthenticationOk;
+import dev.tusk.protocol.message.startup.BackendKeyData;
+import dev.tusk.protocol.message.startup.CancelRequest;
+import dev.tusk.protocol.message.startup.GssEncRequest;
+import dev.tusk.protocol.message.startup.NegotiateProtocolVersion;
+import dev.tusk.protocol.message.startup.SslRequest;
+import dev.tusk.protocol.message.startup.StartupMessage;
+import dev.tusk.protocol.message.startup.StartupPacket;
+import dev.tusk.server.datadir.HbaRule;
+import dev.tusk.server.datadir.Roles;
+import dev.tusk.server.engine.EngineSession;
+import dev.tusk.server.engine.SessionInfo;
+import dev.tusk.server.error.PgException;
+import dev.tusk.server.postmaster.ClientSocket;
+import dev.tusk.server.postmaster.Postmaster;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A new connection from its first byte until the session's message loop starts (cf.
+ * backend_startup.c / BackendInitialize and InitPostgres): SSL and GSS encryption requests (both
+ * refused until TLS lands), cancel requests, the startup packet and protocol negotiation, client
+ * authentication by pg_hba.conf, the connection slot, and the startup reply (AuthenticationOk,
+ * ParameterStatus, BackendKeyData). Runs on the backend's own thread.
+ */
+public final class BackendStartup {
+    private static final Logger LOG = Logger.getLogger("tusk.backend");
+    /** The newest protocol minor version Tusk speaks (3.2: 256-bit cancel keys). */
+    private static final int NEWEST_MINOR = 2;
+
+    private final Postmaster postmaster;
+    private final ClientSocket client;
+    private final PgConnectionIO io;
+
+    public BackendStartup(Postmaster postmaster, ClientSocket client) {
+        this.postmaster = postmaster;
+        this.client = client;
+        this.io = new PgConnectionIO(client.in(), client.out(), postmaster.settings().maxMessageSize());
+    }
+
+    public void run() {
+        try {
+            StartupMessage startup = readStartup();
+            if (startup != null) {
+                startSession(startup);
+            }
+        } catch (ProtocolException e) {
+            sendFatal(PgException.fatal(e.sqlState(), e.getMessage()));
+        } catch (PgException e) {
+            sendFatal(e);
+        } catch (IOException e) {
+            // the client went away
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "backend failed", e);
+            sendFatal(PgException.fatal(SqlState.INTERNAL_ERROR, String.valueOf(e.getMessage())));
+        } finally {
+            client.close();
+        }
+    }
+
+    /** Reads packets until the StartupMessage; null if the connection was only a cancel request or closed. */
+    private StartupMessage readStartup() throws IOException {
+        while (true) {
+            PgReader body = io.readStartupPacket();
+            if (body == null) {
+                return null;
+            }
+            StartupPacket p = StartupPacket.decode(body);
+            if (p instanceof SslRequest || p instanceof GssEncRequest) {
+                io.writer().int8('N');
+                io.flush();
+            } else if (p instanceof CancelRequest c) {
+                postmaster.registry().cancel(c.processId(), c.secretKey());
+                return null;
+            } else {
+                return (StartupMessage) p;
+            }
+        }
+    }
+
+    private void startSession(StartupMessage startup) throws IOException {
+        if (startup.majorVersion() != 3) {
+            throw PgException.fatal(SqlState.FEATURE_NOT_SUPPORTED, "unsupported frontend protocol "
+                    + startup.majorVersion() + "." + startup.minorVersion() + ": server supports 3.0 to 3." + NEWEST_MINOR);
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        List<String> unknownOptions = new ArrayList<>();
+        startup.parameters().forEach((k, v) -> {
+            if (k.startsWith("_pq_.")) {
+                unknownOptions.add(k);
+            } else {
+                params.put(k, v);
+            }
+        });
+        if (startup.minorVersion() > NEWEST_MINOR || !unknownOptions.isEmpty()) {
+            new NegotiateProtocolVersion(Math.min(startup.minorVersion(), NEWEST_MINOR), unknownOptions).encode(io.writer());
+        }
+        String user = params.get("user");
+        if (user == null || user.isEmpty()) {
+            throw PgException.fatal(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
+                    "no PostgreSQL user name specified in startup packet");
+        }
+        String database = params.getOrDefault("database", user);
+        if (database.isEmpty()) {
+            database = user;
+        }
+        if (postmaster.shutdownMode() != null) {
+            throw PgException.fatal(SqlState.CANNOT_CONNECT_NOW, "the database system is shutting down");
+        }
+        authenticate(user, database, client.address());
+        Roles.Role role = postmaster.roles().get(user);
+        if (role == null) {
+            throw PgException.fatal(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "role \"" + user + "\" does not exist");
+        }
+        if (!postmaster.engine().databaseExists(database)) {
+            throw PgException.fatal(SqlState.UNDEFINED_DATABASE, "database \"" + database + "\" does not exist");
+        }
+        int pid = postmaster.registry().nextProcessId();
+        byte[] key = postmaster.registry().newSecretKey(startup.minorVersion() >= 2 ? 32 : 4);
+
+        Map<String, String> startupSettings = new LinkedHashMap<>();
+        startupSettings.put("timezone", postmaster.settings().timezone());
+        startupSettings.put("application_name", params.getOrDefault("application_name", ""));
+        startupSettings.put("is_superuser", role.superuser() ? "on" : "off");
+        startupSettings.put("session_authorization", user);
+        startupSettings.put("max_connections", Integer.toString(postmaster.settings().maxConnections()));
+        startupSettings.put("port", Integer.toString(postmaster.port()));
+        SessionSettings settings = new SessionSettings(startupSettings);
+        EngineSession engine = postmaster.engine().openSession(new SessionInfo(pid, user, database, Versions.versionString()));
+        Backend backend = new Backend(postmaster, client, io, pid, key, user, database, role.superuser(), settings, engine);
+        try {
+            if (!postmaster.registry().register(backend)) {
+                throw PgException.fatal(SqlState.TOO_MANY_CONNECTIONS, "sorry, too many clients already");
+            }
+            try {
+                new AuthenticationOk().encode(io.writer());
+                engine.applySetting("timezone", settings.get("TimeZone"));
+                applyStartupOptions(backend, params);
+                settings.reported().forEach((k, v) -> new ParameterStatus(k, v).encode(io.writer()));
+                new BackendKeyData(pid, key).encode(io.writer());
+                new PostgresMain(backend).run();
+            } finally {
+                postmaster.registry().deregister(pid);
+            }
+        } finally {
+            engine.close();
+        }
+    }
+
+    /** Startup parameters other than user/database/options set session settings, as in PostgreSQL. */
+    private static void applyStartupOptions(Backend backend, Map<String, String> params) {
+        params.forEach((k, v) -> {
+            switch (k) {
+                case "user": case "database": case "replication": case "options": case "application_name":
+                    return;
+                default:
+                    if (SessionSettings.canonical(k) != null) {
+                        try {
+                            backend.settings.set(k, v, false);
+                            backend.settingChanged(k, v);
+                        } catch (PgException e) {
+                            throw PgException.fatal(e.sqlState(), e.getMessage());
+                        }
+                    }
+            }
+        });
+    }
+
+    /** pg_hba.conf: the first matching rule decides; Tusk implements trust and reject so far. */
+    private void authenticate(String user, String database, InetAddress address) {
+        HbaRule rule = postmaster.hba().match(database, user, address);
+        String host = address == null ? "[local]" : address.getHostAddress();
+        if (rule == null) {
+            throw PgException.fatal(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "no pg_hba.conf entry for host \""
+                    + host + "\", user \"" + user + "\", database \"" + database + "\", no encryption");
+        }
+        switch (rule.method()) {
+            case "trust":
+                return;
+            case "reject":
+                throw PgException.fatal(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "pg_hba.conf rejects connection for host \""
+                        + host + "\", user \"" + user + "\", database \"" + database + "\", no encryption");
+            default:
+                throw PgException.fatal(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "authentication method \""
+                        + rule.method() + "\" (pg_hba.conf line " + rule.line() + ") is not supported by Tusk yet");
+        }
+    }
+
+    private void sendFatal(PgException e) {
+        try {
+            io.writer().discardOpenMessage();
+            new ErrorResponse(e.fields()).encode(io.writer());
+            io.flush();
+        } catch (IOException ignored) {
+            // the client is gone; nothing to tell
+        }
+    }
+}

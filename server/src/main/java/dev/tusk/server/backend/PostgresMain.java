@@ -1,0 +1,142 @@
+package dev.tusk.server.backend;
+
+import dev.tusk.protocol.FrontendMessage;
+import dev.tusk.protocol.ProtocolException;
+import dev.tusk.protocol.SqlState;
+import dev.tusk.protocol.message.async.ErrorResponse;
+import dev.tusk.protocol.message.simple.Query;
+import dev.tusk.protocol.message.simple.ReadyForQuery;
+import dev.tusk.server.error.PgException;
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A backend's message loop (cf. PostgresMain in tcop/postgres.c). Each turn:
+ * <ol>
+ *   <li>if the last command finished, send ReadyForQuery with the transaction status and flush;</li>
+ *   <li>read one message (type and length checked before the body, in PgConnectionIO);</li>
+ *   <li>honour a termination request from the postmaster;</li>
+ *   <li>after an error in the extended protocol, skip everything until Sync;</li>
+ *   <li>dispatch on the message type; errors go to the one error funnel below.</li>
+ * </ol>
+ */
+final class PostgresMain {
+    private static final Logger LOG = Logger.getLogger("tusk.backend");
+
+    private final Backend backend;
+    private final SimpleQuery simpleQuery;
+    private boolean sendReady = true;
+    private boolean ignoreTillSync;
+
+    PostgresMain(Backend backend) {
+        this.backend = backend;
+        this.simpleQuery = new SimpleQuery(backend);
+    }
+
+    /** Runs until the client terminates or the connection ends; FATAL errors are sent before returning. */
+    void run() throws IOException {
+        while (true) {
+            // 1. ReadyForQuery
+            if (sendReady) {
+                new ReadyForQuery(backend.transaction.status()).encode(backend.io.writer());
+                sendReady = false;
+            }
+            backend.io.flush();
+
+            // 2. read a message
+            FrontendMessage type;
+            try {
+                type = backend.io.readFrontend();
+            } catch (ProtocolException e) {
+                fatal(PgException.fatal(e.sqlState(), e.getMessage()));
+                return;
+            }
+
+            // 3. interrupts: termination requested by the postmaster
+            String terminate = backend.terminateMessage();
+            if (terminate != null) {
+                fatal(PgException.fatal(SqlState.ADMIN_SHUTDOWN, terminate));
+                return;
+            }
+            if (type == null) {
+                return; // the client went away
+            }
+
+            // 4. skip till Sync after an extended-protocol error
+            if (ignoreTillSync && type != FrontendMessage.SYNC) {
+                continue;
+            }
+
+            // 5. dispatch
+            try {
+                switch (type) {
+                    case QUERY:
+                        sendReady = true;
+                        simpleQuery.execute(Query.decode(backend.io.body()).sql());
+                        break;
+                    case SYNC:
+                        ignoreTillSync = false;
+                        sendReady = true;
+                        backend.transaction.endOfQuery();
+                        break;
+                    case FLUSH:
+                        break;
+                    case TERMINATE:
+                        return;
+                    case PARSE:
+                    case BIND:
+                    case DESCRIBE:
+                    case EXECUTE:
+                    case CLOSE:
+                        throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+                                "the extended query protocol is not supported by Tusk yet");
+                    case FUNCTION_CALL:
+                        throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "fast-path function calls are not supported");
+                    case COPY_DATA:
+                    case COPY_DONE:
+                    case COPY_FAIL:
+                        break; // as PostgreSQL: copy messages outside COPY are ignored
+                    case AUTH_RESPONSE:
+                    default:
+                        fatal(PgException.fatal(SqlState.PROTOCOL_VIOLATION, "invalid frontend message type " + (char) type.type()));
+                        return;
+                }
+            } catch (ProtocolException e) {
+                fatal(PgException.fatal(e.sqlState(), e.getMessage()));
+                return;
+            } catch (PgException e) {
+                if (e.isFatal()) {
+                    fatal(e);
+                    return;
+                }
+                error(e, type);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "internal error in backend " + backend.processId, e);
+                error(new PgException("ERROR", SqlState.INTERNAL_ERROR, String.valueOf(e.getMessage()), e), type);
+            }
+        }
+    }
+
+    /** The error funnel: report, abort the transaction, and skip to Sync for extended-protocol messages. */
+    private void error(PgException e, FrontendMessage type) {
+        backend.io.writer().discardOpenMessage();
+        new ErrorResponse(e.fields()).encode(backend.io.writer());
+        try {
+            backend.transaction.onError();
+        } catch (RuntimeException rollbackFailure) {
+            LOG.log(Level.WARNING, "rollback after error failed in backend " + backend.processId, rollbackFailure);
+        }
+        if (type != FrontendMessage.QUERY) {
+            ignoreTillSync = true;
+        } else {
+            sendReady = true;
+        }
+    }
+
+    private void fatal(PgException e) throws IOException {
+        backend.io.writer().discardOpenMessage();
+        new ErrorResponse(e.fields()).encode(backend.io.writer());
+        backend.io.flush();
+    }
+}

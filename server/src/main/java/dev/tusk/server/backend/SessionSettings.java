@@ -1,0 +1,146 @@
+package dev.tusk.server.backend;
+
+import dev.tusk.protocol.SqlState;
+import dev.tusk.server.error.PgException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A session's run-time settings (cf. utils/misc/guc.c): defaults, SET/RESET/SHOW, SET LOCAL undone at
+ * transaction end, and the settings whose changes are reported to the client (GUC_REPORT).
+ * Names are case-insensitive; each keeps PostgreSQL's spelling for SHOW and ParameterStatus.
+ */
+final class SessionSettings {
+    /** A setting's canonical name, default, whether changes are reported, and whether SET may change it. */
+    private record Definition(String name, String defaultValue, boolean reported, boolean settable, String description) {
+    }
+
+    private static final Map<String, Definition> DEFINITIONS = new LinkedHashMap<>();
+
+    private static void define(String name, String value, boolean reported, boolean settable, String description) {
+        DEFINITIONS.put(name.toLowerCase(Locale.ROOT), new Definition(name, value, reported, settable, description));
+    }
+
+    static {
+        define("application_name", "", true, true, "Sets the application name to be reported in statistics and logs.");
+        define("client_encoding", "UTF8", true, true, "Sets the client's character set encoding.");
+        define("client_min_messages", "notice", false, true, "Sets the message levels that are sent to the client.");
+        define("DateStyle", "ISO, MDY", true, true, "Sets the display format for date and time values.");
+        define("default_transaction_isolation", "read committed", false, true, "Sets the transaction isolation level of each new transaction.");
+        define("default_transaction_read_only", "off", true, true, "Sets the default read-only status of new transactions.");
+        define("extra_float_digits", "1", false, true, "Sets the number of digits displayed for floating-point values.");
+        define("idle_in_transaction_session_timeout", "0", false, true, "Sets the maximum allowed idle time between queries, when in a transaction.");
+        define("in_hot_standby", "off", true, false, "Shows whether hot standby is currently active.");
+        define("integer_datetimes", "on", true, false, "Shows whether datetimes are integer based.");
+        define("IntervalStyle", "postgres", true, true, "Sets the display format for interval values.");
+        define("is_superuser", "off", true, false, "Shows whether the current user is a superuser.");
+        define("lc_messages", "C", false, true, "Sets the language in which messages are displayed.");
+        define("lock_timeout", "0", false, true, "Sets the maximum allowed duration of any wait for a lock.");
+        define("max_connections", "100", false, false, "Sets the maximum number of concurrent connections.");
+        define("max_identifier_length", "63", false, false, "Shows the maximum identifier length.");
+        define("port", "5432", false, false, "Sets the TCP port the server listens on.");
+        define("search_path", "\"$user\", public", false, true, "Sets the schema search order for names that are not schema-qualified.");
+        define("server_encoding", "UTF8", true, false, "Shows the server (database) character set encoding.");
+        define("server_version", Versions.SERVER_VERSION, true, false, "Shows the server version.");
+        define("server_version_num", Versions.SERVER_VERSION_NUM, false, false, "Shows the server version as an integer.");
+        define("session_authorization", "", true, false, "Sets the session user name.");
+        define("standard_conforming_strings", "on", true, false, "Causes '...' strings to treat backslashes literally.");
+        define("statement_timeout", "0", false, true, "Sets the maximum allowed duration of any statement.");
+        define("TimeZone", "UTC", true, true, "Sets the time zone for displaying and interpreting time stamps.");
+        define("transaction_isolation", "read committed", false, true, "Sets the current transaction's isolation level.");
+        define("transaction_read_only", "off", false, true, "Sets the current transaction's read-only status.");
+        define("work_mem", "4MB", false, true, "Sets the maximum memory to be used for query workspaces.");
+    }
+
+    private final Map<String, String> values = new LinkedHashMap<>();
+    private final Map<String, String> sessionDefaults = new LinkedHashMap<>();
+    private final List<String[]> localUndo = new ArrayList<>();
+
+    SessionSettings(Map<String, String> startupValues) {
+        DEFINITIONS.forEach((k, d) -> values.put(k, d.defaultValue()));
+        startupValues.forEach((k, v) -> values.put(k.toLowerCase(Locale.ROOT), v));
+        sessionDefaults.putAll(values);
+    }
+
+    /** The canonical name of a setting, or null if it is unknown (custom names with a dot are allowed). */
+    static String canonical(String name) {
+        Definition d = DEFINITIONS.get(name.toLowerCase(Locale.ROOT));
+        if (d != null) {
+            return d.name();
+        }
+        return name.indexOf('.') > 0 ? name.toLowerCase(Locale.ROOT) : null;
+    }
+
+    private static String key(String name) {
+        String c = canonical(name);
+        if (c == null) {
+            throw new PgException(SqlState.UNDEFINED_OBJECT, "unrecognized configuration parameter \"" + name + "\"");
+        }
+        return c.toLowerCase(Locale.ROOT);
+    }
+
+    String get(String name) {
+        String v = values.get(key(name));
+        if (v == null) {
+            throw new PgException(SqlState.UNDEFINED_OBJECT, "unrecognized configuration parameter \"" + name + "\"");
+        }
+        return v;
+    }
+
+    /** Sets a value (null = the session's default); returns the canonical name. */
+    String set(String name, String value, boolean local) {
+        String k = key(name);
+        Definition d = DEFINITIONS.get(k);
+        if (d != null && !d.settable()) {
+            throw new PgException(SqlState.CANT_CHANGE_RUNTIME_PARAM, "parameter \"" + d.name() + "\" cannot be changed");
+        }
+        String v = value == null ? sessionDefaults.getOrDefault(k, d == null ? "" : d.defaultValue()) : value;
+        if (local) {
+            localUndo.add(new String[] {k, values.get(k)});
+        }
+        values.put(k, v);
+        return d != null ? d.name() : k;
+    }
+
+    /** Undoes SET LOCAL at the end of the transaction; returns the names whose values changed back. */
+    List<String> endTransaction() {
+        List<String> changed = new ArrayList<>();
+        for (int i = localUndo.size() - 1; i >= 0; i--) {
+            String[] u = localUndo.get(i);
+            values.put(u[0], u[1]);
+            changed.add(u[0]);
+        }
+        localUndo.clear();
+        return changed;
+    }
+
+    boolean isReported(String name) {
+        Definition d = DEFINITIONS.get(name.toLowerCase(Locale.ROOT));
+        return d != null && d.reported();
+    }
+
+    /** The settings reported at startup, with canonical names. */
+    Map<String, String> reported() {
+        Map<String, String> out = new LinkedHashMap<>();
+        DEFINITIONS.forEach((k, d) -> {
+            if (d.reported()) {
+                out.put(d.name(), values.get(k));
+            }
+        });
+        return out;
+    }
+
+    /** All settings for SHOW ALL: name, setting, description. */
+    List<String[]> all() {
+        List<String[]> rows = new ArrayList<>();
+        values.forEach((k, v) -> {
+            Definition d = DEFINITIONS.get(k);
+            rows.add(new String[] {d != null ? d.name() : k, v, d != null ? d.description() : ""});
+        });
+        rows.sort((a, b) -> a[0].compareToIgnoreCase(b[0]));
+        return rows;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.tusk.server.backend;
+
+import dev.tusk.protocol.SqlState;
+import dev.tusk.protocol.message.simple.ReadyForQuery;
+import dev.tusk.server.engine.EngineSession;
+import dev.tusk.server.error.PgException;
+import dev.tusk.server.sql.Statement;
+
+/**
+ * The session's transaction state as the client sees it (cf. TBlockState in access/transam/xact.c):
+ * no transaction, an implicit one around a query string, an explicit block, or a failed block that
+ * accepts only ROLLBACK. Drives the engine session's begin/commit/rollback.
+ */
+final class TransactionBlock {
+    enum State { IDLE, IMPLICIT, BLOCK, FAILED }
+
+    private final EngineSession engine;
+    private State state = State.IDLE;
+
+    TransactionBlock(EngineSession engine) {
+        this.engine = engine;
+    }
+
+    State state() {
+        return state;
+    }
+
+    byte status() {
+        switch (state) {
+            case BLOCK: return ReadyForQuery.IN_TRANSACTION;
+            case FAILED: return ReadyForQuery.FAILED;
+            default: return ReadyForQuery.IDLE;
+        }
+    }
+
+    /** Before a statement: in a failed block only ROLLBACK-like statements pass; otherwise a transaction is open. */
+    void beforeStatement(Statement st, boolean multiStatement) {
+        if (state == State.FAILED && !(st instanceof Statement.Transaction t
+                && (t.kind() == Statement.TransactionKind.ROLLBACK || t.kind() == Statement.TransactionKind.ROLLBACK_TO
+                || t.kind() == Statement.TransactionKind.COMMIT))) {
+            throw new PgException(SqlState.IN_FAILED_SQL_TRANSACTION,
+                    "current transaction is aborted, commands ignored until end of transaction block");
+        }
+        if (state == State.IDLE) {
+            engine.begin(multiStatement);
+            state = State.IMPLICIT;
+        }
+    }
+
+    /** After the query string: an implicit transaction commits. */
+    void endOfQuery() {
+        if (state == State.IMPLICIT) {
+            state = State.IDLE;
+            engine.commit();
+        }
+    }
+
+    /** An error ended the statement: an implicit transaction rolls back, a block fails. */
+    void onError() {
+        switch (state) {
+            case IMPLICIT:
+                state = State.IDLE;
+                engine.rollback();
+                break;
+            case BLOCK:
+                state = State.FAILED;
+                break;
+            default:
+                break;
+        }
+    }
+
+    /** BEGIN; returns a warning message if a block was already open, else null. */
+    String begin() {
+        if (state == State.BLOCK) {
+            return "there is already a transaction in progress";
+        }
+        state = State.BLOCK;
+        return null;
+    }
+
+    /** COMMIT/END: returns the tag, ROLLBACK for a failed block, as PostgreSQL does. */
+    String commit(Backend.Notices notices) {
+        switch (state) {
+            case BLOCK:
+                state = State.IDLE;
+                engine.commit();
+                return "COMMIT";
+            case FAILED:
+                state = State.IDLE;
+                engine.rollback();
+                return "ROLLBACK";
+            default:
+                notices.warning(SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
+                return "COMMIT";
+        }
+    }
+
+    void rollback(Backend.Notices notices) {
+        if (state == State.BLOCK || state == State.FAILED) {
+            state = State.IDLE;
+            engine.rollback();
+        } else {
+            notices.warning(SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
+        }
+    }
+
+    void requireBlock(String what) {
+        if (state != State.BLOCK && state != State.FAILED) {
+            throw new PgException(SqlState.NO_ACTIVE_SQL_TRANSACTION, what + " can only be used in transaction blocks");
+        }
+    }
+
+    void rollbackTo(String savepoint) {
+        requireBlock("ROLLBACK TO SAVEPOINT");
+        engine.rollbackToSavepoint(savepoint);
+        state = State.BLOCK;
+    }
+
+    /** For statements PostgreSQL refuses inside a block (CREATE/DROP DATABASE). */
+    void requireNoBlock(String what) {
+        if (state == State.BLOCK || state == State.FAILED) {
+            throw new PgException(SqlState.ACTIVE_SQL_TRANSACTION, what + " cannot run inside a transaction block");
+        }
+    }
+
+    boolean inBlock() {
+        return state == State.BLOCK;
+    }
+}

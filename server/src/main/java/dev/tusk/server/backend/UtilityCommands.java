@@ -1,0 +1,242 @@
+package dev.tusk.server.backend;
+
+import dev.tusk.protocol.SqlState;
+import dev.tusk.protocol.types.PgTypes;
+import dev.tusk.server.engine.ColumnDescription;
+import dev.tusk.server.engine.RowReceiver;
+import dev.tusk.server.error.PgException;
+import dev.tusk.server.postmaster.BackendRegistry;
+import dev.tusk.server.sql.Statement;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The statements a backend carries out itself rather than through the engine (cf. tcop/utility.c):
+ * transaction control, SET/SHOW/RESET, CREATE/DROP DATABASE, DISCARD and accepted no-ops.
+ */
+final class UtilityCommands {
+    private final Backend backend;
+    private final WireReceiver out;
+    private final Backend.Notices notices;
+
+    UtilityCommands(Backend backend, WireReceiver out) {
+        this.backend = backend;
+        this.out = out;
+        this.notices = new Backend.Notices() {
+            @Override
+            public void warning(String sqlState, String message) {
+                out.send("WARNING", sqlState, message);
+            }
+
+            @Override
+            public void notice(String sqlState, String message) {
+                out.send("NOTICE", sqlState, message);
+            }
+        };
+    }
+
+    void execute(Statement st) throws IOException {
+        if (st instanceof Statement.Transaction t) {
+            transaction(t);
+        } else if (st instanceof Statement.SetVariable s) {
+            set(s);
+        } else if (st instanceof Statement.ShowVariable s) {
+            show(s);
+        } else if (st instanceof Statement.ResetVariable r) {
+            reset(r);
+        } else if (st instanceof Statement.CreateDatabase c) {
+            createDatabase(c);
+        } else if (st instanceof Statement.DropDatabase d) {
+            dropDatabase(d);
+        } else if (st instanceof Statement.Discard d) {
+            out.end("DISCARD " + d.what());
+        } else if (st instanceof Statement.NoOp n) {
+            out.end(n.tag());
+        } else if (st instanceof Statement.Unsupported u) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, u.feature() + " is not supported by Tusk yet");
+        } else {
+            throw new IllegalArgumentException(st.getClass().getName());
+        }
+    }
+
+    private void transaction(Statement.Transaction t) {
+        TransactionBlock tx = backend.transaction;
+        switch (t.kind()) {
+            case BEGIN: {
+                String warning = tx.begin();
+                if (warning != null) {
+                    notices.warning(SqlState.ACTIVE_SQL_TRANSACTION, warning);
+                }
+                out.end(t.tag());
+                break;
+            }
+            case COMMIT:
+                out.end(tx.commit(notices));
+                restoreLocalSettings();
+                break;
+            case ROLLBACK:
+                tx.rollback(notices);
+                restoreLocalSettings();
+                out.end("ROLLBACK");
+                break;
+            case SAVEPOINT:
+                tx.requireBlock("SAVEPOINT");
+                backend.engine.savepoint(t.savepoint());
+                out.end("SAVEPOINT");
+                break;
+            case RELEASE:
+                tx.requireBlock("RELEASE SAVEPOINT");
+                backend.engine.releaseSavepoint(t.savepoint());
+                out.end("RELEASE");
+                break;
+            case ROLLBACK_TO:
+                tx.rollbackTo(t.savepoint());
+                out.end("ROLLBACK");
+                break;
+            default:
+                throw new IllegalArgumentException(t.kind().name());
+        }
+    }
+
+    private void restoreLocalSettings() {
+        for (String name : backend.settings.endTransaction()) {
+            backend.settingChanged(name, backend.settings.get(name));
+        }
+    }
+
+    private void set(Statement.SetVariable s) {
+        if (s.name().equals("transaction")) {
+            out.end("SET");
+            return;
+        }
+        String value = s.values() == null ? null : String.join(", ", s.values());
+        if (s.local() && !backend.transaction.inBlock()) {
+            notices.warning(SqlState.NO_ACTIVE_SQL_TRANSACTION, "SET LOCAL can only be used in transaction blocks");
+            out.end("SET");
+            return;
+        }
+        String name = SessionSettings.canonical(s.name());
+        if (name != null && value != null) {
+            value = validate(name, value);
+        }
+        String canonical = backend.settings.set(s.name(), value, s.local());
+        backend.settingChanged(canonical, backend.settings.get(canonical));
+        out.end("SET");
+    }
+
+    /** Checks and normalizes values PostgreSQL checks at SET time. */
+    private String validate(String name, String value) {
+        switch (name) {
+            case "client_encoding": {
+                String v = value.toUpperCase(Locale.ROOT).replace("-", "");
+                if (!v.equals("UTF8") && !v.equals("UNICODE")) {
+                    throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+                            "conversion between " + value + " and UTF8 is not supported by Tusk");
+                }
+                return "UTF8";
+            }
+            case "DateStyle": {
+                String v = value.toUpperCase(Locale.ROOT);
+                if (!v.contains("ISO")) {
+                    throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "Tusk supports only DateStyle ISO");
+                }
+                return v.contains("DMY") ? "ISO, DMY" : v.contains("YMD") ? "ISO, YMD" : "ISO, MDY";
+            }
+            case "statement_timeout":
+                Durations.millis(value);
+                return value;
+            default:
+                return value;
+        }
+    }
+
+    private void show(Statement.ShowVariable s) throws IOException {
+        if (s.name().equals("all")) {
+            out.start(List.of(text("name"), text("setting"), text("description")));
+            for (String[] row : backend.settings.all()) {
+                out.row(i -> row[i].getBytes(StandardCharsets.UTF_8));
+            }
+            out.end("SHOW");
+            return;
+        }
+        String value = backend.settings.get(s.name());
+        String canonical = SessionSettings.canonical(s.name());
+        out.start(List.of(text(canonical)));
+        out.row(i -> value.getBytes(StandardCharsets.UTF_8));
+        out.end("SHOW");
+    }
+
+    private static ColumnDescription text(String name) {
+        return new ColumnDescription(name, 0, 0, PgTypes.TEXT, -1, -1);
+    }
+
+    private void reset(Statement.ResetVariable r) {
+        if (r.name().equals("all")) {
+            for (String[] row : backend.settings.all()) {
+                String name = row[0];
+                try {
+                    String before = backend.settings.get(name);
+                    backend.settings.set(name, null, false);
+                    String after = backend.settings.get(name);
+                    if (!after.equals(before)) {
+                        backend.settingChanged(name, after);
+                    }
+                } catch (PgException e) {
+                    // read-only settings are not reset
+                }
+            }
+        } else {
+            String canonical = backend.settings.set(r.name(), null, false);
+            backend.settingChanged(canonical, backend.settings.get(canonical));
+        }
+        out.end("RESET");
+    }
+
+    private void createDatabase(Statement.CreateDatabase c) {
+        backend.transaction.requireNoBlock("CREATE DATABASE");
+        if (!backend.superuser) {
+            throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to create database");
+        }
+        synchronized (backend.postmaster.engine()) {
+            if (backend.postmaster.engine().databaseExists(c.name())) {
+                throw new PgException(SqlState.DUPLICATE_DATABASE, "database \"" + c.name() + "\" already exists");
+            }
+            backend.postmaster.engine().createDatabase(c.name());
+        }
+        out.end("CREATE DATABASE");
+    }
+
+    private void dropDatabase(Statement.DropDatabase d) {
+        backend.transaction.requireNoBlock("DROP DATABASE");
+        synchronized (backend.postmaster.engine()) {
+            if (!backend.postmaster.engine().databaseExists(d.name())) {
+                if (d.ifExists()) {
+                    notices.notice(SqlState.SUCCESSFUL_COMPLETION, "database \"" + d.name() + "\" does not exist, skipping");
+                    out.end("DROP DATABASE");
+                    return;
+                }
+                throw new PgException(SqlState.UNDEFINED_DATABASE, "database \"" + d.name() + "\" does not exist");
+            }
+            if (d.name().equals(backend.database)) {
+                throw new PgException(SqlState.OBJECT_IN_USE, "cannot drop the currently open database");
+            }
+            if (!backend.superuser) {
+                throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "must be owner of database " + d.name());
+            }
+            List<BackendRegistry.Entry> users = backend.postmaster.registry().connectedTo(d.name());
+            if (!users.isEmpty()) {
+                throw new PgException(SqlState.OBJECT_IN_USE, "database \"" + d.name() + "\" is being accessed by other users")
+                        .detail("There " + (users.size() == 1 ? "is 1 other session" : "are " + users.size() + " other sessions")
+                                + " using the database.");
+            }
+            backend.postmaster.engine().dropDatabase(d.name());
+        }
+        out.end("DROP DATABASE");
+    }
+
+    RowReceiver receiver() {
+        return out;
+    }
+}

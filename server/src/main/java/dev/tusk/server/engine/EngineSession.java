@@ -1,0 +1,38 @@
+package dev.tusk.server.engine;
+
+import dev.tusk.server.sql.EngineStatement;
+import java.io.IOException;
+
+/**
+ * One backend's session on the engine. Tusk drives the transaction: the session starts in no
+ * transaction; {@link #execute} runs inside the transaction the backend opened with {@link #begin}.
+ * Owned by one backend thread, except {@link #cancel}, which the postmaster's cancel path may call
+ * from another thread.
+ */
+public interface EngineSession extends AutoCloseable {
+    /** Starts a transaction; block is true for a transaction block or a multi-statement query, which may roll back later. */
+    void begin(boolean block);
+
+    /** Runs a statement, sending columns, rows and the tag to the receiver. Errors are PgExceptions. */
+    void execute(EngineStatement statement, RowReceiver receiver) throws IOException;
+
+    /** Commits; returns once the commit is as durable as the installation's settings promise. */
+    void commit();
+
+    void rollback();
+
+    void savepoint(String name);
+
+    void rollbackToSavepoint(String name);
+
+    void releaseSavepoint(String name);
+
+    /** Applies a session setting the engine must know of (TimeZone, search_path, statement_timeout). */
+    void applySetting(String name, String value);
+
+    /** Cancels the statement running now, if any; it ends with 57014. Thread-safe. */
+    void cancel();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,8 @@
+package dev.tusk.server.engine;
+
+/**
+ * What an engine session needs to know of the backend it serves, for functions that answer from the
+ * session (pg_backend_pid(), current_user, current_database(), version()).
+ */
+public record SessionInfo(int processId, String user, String database, String serverVersion) {
+}

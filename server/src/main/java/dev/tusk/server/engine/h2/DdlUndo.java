@@ -1,0 +1,86 @@
+package dev.tusk.server.engine.h2;
+
+import dev.tusk.server.sql.CommandKind;
+import dev.tusk.server.sql.EngineStatement;
+import dev.tusk.server.sql.Identifiers;
+import dev.tusk.server.sql.Token;
+import dev.tusk.server.sql.TokenType;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The statement that undoes a DDL statement, for the DDL that H2 commits at once but PostgreSQL
+ * keeps inside the transaction: creating a table, view, sequence, named index or schema, and adding
+ * a column. Other DDL has no undo yet and is refused inside a transaction block.
+ */
+final class DdlUndo {
+    private static final Set<String> UNDOABLE = Set.of("TABLE", "VIEW", "SEQUENCE", "INDEX", "SCHEMA");
+
+    /** The undo of a CREATE, and the name to check for existence first (undo only what this created). */
+    record Undo(String sql, String objectType, String schema, String name) {
+    }
+
+    private DdlUndo() {
+    }
+
+    static Undo of(EngineStatement st) {
+        List<Token> t = st.tokens();
+        if (st.kind() == CommandKind.CREATE && UNDOABLE.contains(st.objectType())) {
+            int i = 1;
+            while (i < t.size() && t.get(i).is(TokenType.IDENT)
+                    && !t.get(i).value().equals(st.objectType().toLowerCase(java.util.Locale.ROOT))) {
+                i++;
+            }
+            i++;
+            if (i < t.size() && t.get(i).isWord("concurrently")) {
+                i++;
+            }
+            if (i + 2 < t.size() && t.get(i).isWord("if") && t.get(i + 1).isWord("not") && t.get(i + 2).isWord("exists")) {
+                i += 3;
+            }
+            if (i >= t.size() || !(t.get(i).is(TokenType.IDENT) || t.get(i).is(TokenType.QUOTED_IDENT))
+                    || st.objectType().equals("INDEX") && t.get(i).isWord("on")) {
+                return null;
+            }
+            String schema = null;
+            String name = t.get(i).value();
+            if (i + 2 < t.size() && t.get(i + 1).isPunct('.')) {
+                schema = name;
+                name = t.get(i + 2).value();
+            }
+            String qualified = (schema != null ? Identifiers.quote(schema) + "." : "") + Identifiers.quote(name);
+            return new Undo("drop " + st.objectType().toLowerCase(java.util.Locale.ROOT) + " if exists " + qualified
+                    + (st.objectType().equals("INDEX") || st.objectType().equals("SEQUENCE") ? "" : " cascade"),
+                    st.objectType(), schema, name);
+        }
+        if (st.kind() == CommandKind.ALTER && "TABLE".equals(st.objectType())) {
+            // ALTER TABLE name ADD [COLUMN] col ...  (one action)
+            int i = 2;
+            if (i < t.size() && t.get(i).isWord("if")) {
+                return null;
+            }
+            if (i < t.size() && t.get(i).isWord("only")) {
+                i++;
+            }
+            String table = Identifiers.quote(t.get(i).value());
+            i++;
+            if (i + 1 < t.size() && t.get(i).isPunct('.')) {
+                table = Identifiers.quote(t.get(i - 1).value()) + "." + Identifiers.quote(t.get(i + 1).value());
+                i += 2;
+            }
+            if (i < t.size() && t.get(i).isWord("add")) {
+                i++;
+                if (i < t.size() && t.get(i).isWord("column")) {
+                    i++;
+                }
+                if (i < t.size() && (t.get(i).is(TokenType.IDENT) || t.get(i).is(TokenType.QUOTED_IDENT))
+                        && !Set.of("constraint", "primary", "unique", "foreign", "check", "if").contains(t.get(i).value())
+                        && H2SqlGenerator.topLevelWord(t, i, ",") < 0) {
+                    return new Undo("alter table " + table + " drop column " + Identifiers.quote(t.get(i).value()),
+                            "COLUMN", null, null);
+                }
+            }
+        }
+        return null;
+    }
+}

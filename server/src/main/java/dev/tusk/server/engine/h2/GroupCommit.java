@@ -1,0 +1,50 @@
+package dev.tusk.server.engine.h2;
+
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Makes commits durable with one sync for all commits waiting at the same time (cf. PostgreSQL's
+ * XLogFlush, where one backend's WAL flush covers everyone's records written before it). H2 writes
+ * each commit at once (WRITE_DELAY=0) but fsyncs only on an explicit sync; a backend that has
+ * committed calls {@link #awaitDurable}: if no sync is running it becomes the leader and syncs,
+ * otherwise it waits for the next sync to start and finish after its commit.
+ */
+final class GroupCommit {
+    private final Runnable sync;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition done = lock.newCondition();
+    private long requested;
+    private long completed;
+    private boolean syncing;
+
+    GroupCommit(Runnable sync) {
+        this.sync = sync;
+    }
+
+    void awaitDurable() {
+        lock.lock();
+        try {
+            long mine = ++requested;
+            while (completed < mine) {
+                if (!syncing) {
+                    syncing = true;
+                    long covers = requested;
+                    lock.unlock();
+                    try {
+                        sync.run();
+                    } finally {
+                        lock.lock();
+                        syncing = false;
+                        done.signalAll();
+                    }
+                    completed = Math.max(completed, covers);
+                } else {
+                    done.awaitUninterruptibly();
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.tusk.server.engine.h2;
+
+import dev.tusk.server.engine.Engine;
+import dev.tusk.server.engine.EngineSession;
+import dev.tusk.server.engine.SessionInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The H2 engine: one H2 database file per Tusk database, under {@code base/<name>/} of the data
+ * directory, opened on first use and kept open (DB_CLOSE_DELAY=-1) until the postmaster shuts
+ * down. Settings follow ../shared/H2-NOTES.md: lower-case identifiers, PostgreSQL's NULL ordering,
+ * immediate writes (WRITE_DELAY=0), and PostgreSQL mode set per connection so that Tusk can own
+ * pg_catalog.
+ */
+public final class H2Engine implements Engine {
+    private static final String OPTIONS = ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+            + ";NON_KEYWORDS=KEY,VALUE;WRITE_DELAY=0;DB_CLOSE_DELAY=-1";
+
+    private final Path base;
+    private final boolean fsync;
+    private final Map<String, GroupCommit> groupCommits = new ConcurrentHashMap<>();
+
+    /** @param fsync whether a commit waits for the sync to disk (postgresql.conf's fsync) */
+    public H2Engine(Path dataDirectory, boolean fsync) {
+        this.base = dataDirectory.resolve("base");
+        this.fsync = fsync;
+        org.h2.Driver.load();
+    }
+
+    private Path dir(String database) {
+        return base.resolve(DatabaseDirectoryName.of(database));
+    }
+
+    String url(String database) {
+        return "jdbc:h2:file:" + dir(database).resolve("h2").toAbsolutePath() + OPTIONS;
+    }
+
+    @Override
+    public boolean databaseExists(String name) {
+        return Files.isDirectory(dir(name));
+    }
+
+    @Override
+    public void createDatabase(String name) {
+        try {
+            Files.createDirectories(dir(name));
+            try (Connection c = DriverManager.getConnection(url(name), "tusk", "")) {
+                c.createStatement().execute("CHECKPOINT SYNC");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void dropDatabase(String name) {
+        shutdown(name);
+        groupCommits.remove(name);
+        try (Stream<Path> files = Files.walk(dir(name))) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public EngineSession openSession(SessionInfo session) {
+        try {
+            Connection c = DriverManager.getConnection(url(session.database()), "tusk", "");
+            try (Statement s = c.createStatement()) {
+                s.execute("SET MODE PostgreSQL");
+                // H2 gives up on a row lock after 2 s by default; PostgreSQL waits until lock_timeout (0 = forever).
+                s.execute("SET LOCK_TIMEOUT 2147483647");
+            }
+            c.setAutoCommit(false);
+            return new H2Session(c, session, fsync ? groupCommit(session.database()) : null);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open database " + session.database() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private GroupCommit groupCommit(String database) {
+        return groupCommits.computeIfAbsent(database, db -> new GroupCommit(() -> sync(db)));
+    }
+
+    private void sync(String database) {
+        try (Connection c = DriverManager.getConnection(url(database), "tusk", "");
+             Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT SYNC");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not fsync database " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void shutdown(String database) {
+        if (!databaseExists(database)) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(url(database) + ";IFEXISTS=TRUE", "tusk", "");
+             Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            // not open, or already shut down
+        }
+    }
+
+    @Override
+    public void close() {
+        try (Stream<Path> dirs = Files.list(base)) {
+            dirs.filter(Files::isDirectory).forEach(d -> shutdown(DatabaseDirectoryName.databaseOf(d.getFileName().toString())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

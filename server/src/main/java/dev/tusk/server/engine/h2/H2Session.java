@@ -1,0 +1,331 @@
+package dev.tusk.server.engine.h2;
+
+import dev.tusk.protocol.SqlState;
+import dev.tusk.server.engine.ColumnDescription;
+import dev.tusk.server.engine.EngineSession;
+import dev.tusk.server.engine.RowReceiver;
+import dev.tusk.server.engine.SessionInfo;
+import dev.tusk.server.error.PgException;
+import dev.tusk.server.sql.CommandKind;
+import dev.tusk.server.sql.EngineStatement;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One backend's H2 connection. Runs generated SQL, streams rows to the receiver and keeps
+ * PostgreSQL's transaction meaning where H2's differs: H2 commits the open transaction when DDL
+ * runs, so DDL in a transaction is allowed only while nothing else is uncommitted, and is undone
+ * by its inverse statement ({@link DdlUndo}) if the transaction rolls back.
+ */
+final class H2Session implements EngineSession {
+    private final Connection conn;
+    private final SessionInfo info;
+    private final GroupCommit groupCommit;
+    private volatile Statement running;
+    private volatile boolean canceled;
+    private ZoneId zone = ZoneId.of("UTC");
+    private boolean block;
+    /** Uncommitted data changes: H2 would commit them if DDL ran now. */
+    private boolean dirty;
+    /** Something was written since the last durable commit. */
+    private boolean wrote;
+    private final List<String> undo = new ArrayList<>();
+    private final List<SavepointEntry> savepoints = new ArrayList<>();
+    /** Counts DDL-caused H2 commits; an H2 savepoint from an earlier epoch no longer exists. */
+    private int epoch;
+
+    private record SavepointEntry(String name, Savepoint h2, int undoSize, int epoch) {
+    }
+
+    H2Session(Connection conn, SessionInfo info, GroupCommit groupCommit) {
+        this.conn = conn;
+        this.info = info;
+        this.groupCommit = groupCommit;
+    }
+
+    @Override
+    public void begin(boolean block) {
+        this.block = block;
+    }
+
+    @Override
+    public void execute(EngineStatement st, RowReceiver receiver) throws IOException {
+        if (st.isDdl()) {
+            executeDdl(st, receiver);
+            return;
+        }
+        long rows = run(st, receiver);
+        if (st.kind() != CommandKind.SELECT && st.kind() != CommandKind.EXPLAIN) {
+            dirty = true;
+            wrote = true;
+        }
+        receiver.end(st.tag(rows));
+    }
+
+    private void executeDdl(EngineStatement st, RowReceiver receiver) throws IOException {
+        DdlUndo.Undo u = DdlUndo.of(st);
+        if (dirty) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+                    st.tag(0) + " after data changes in the same transaction is not supported by Tusk yet")
+                    .hint("Commit the data changes first, or run the DDL before them in the transaction.");
+        }
+        if (block && u == null) {
+            throw new PgException(SqlState.ACTIVE_SQL_TRANSACTION,
+                    st.tag(0) + " cannot run inside a transaction block in Tusk yet")
+                    .hint("Run it outside BEGIN ... COMMIT; it cannot be rolled back.");
+        }
+        boolean existed = u != null && u.name() != null && exists(u);
+        long rows = run(st, receiver);
+        epoch++;
+        wrote = true;
+        if (u != null && !existed) {
+            undo.add(u.sql());
+        }
+        receiver.end(st.tag(rows));
+    }
+
+    private boolean exists(DdlUndo.Undo u) {
+        String sql;
+        switch (u.objectType()) {
+            case "SCHEMA": sql = "select 1 from information_schema.schemata where schema_name = ?"; break;
+            case "SEQUENCE": sql = "select 1 from information_schema.sequences where sequence_name = ?"; break;
+            case "INDEX": sql = "select 1 from information_schema.indexes where index_name = ?"; break;
+            default: sql = "select 1 from information_schema.tables where table_name = ?"; break;
+        }
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            ps.setString(1, u.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            return true; // when in doubt, do not undo something that may not be ours
+        }
+    }
+
+    /** Runs the generated statement(s); returns the row count for the command tag. */
+    private long run(EngineStatement st, RowReceiver receiver) throws IOException {
+        long rows = 0;
+        for (SqlBuilder sql : H2SqlGenerator.generate(st, info, this::columns)) {
+            rows = runOne(sql, st.text(), st.tokens().get(0).start(), receiver);
+        }
+        return rows;
+    }
+
+    private long runOne(SqlBuilder sql, String source, int base, RowReceiver receiver) throws IOException {
+        canceled = false;
+        try (Statement s = conn.createStatement()) {
+            running = s;
+            if (!s.execute(sql.toString())) {
+                return Math.max(0, s.getLargeUpdateCount());
+            }
+            try (ResultSet rs = s.getResultSet()) {
+                ResultSetMetaData md = rs.getMetaData();
+                int n = md.getColumnCount();
+                List<ColumnDescription> cols = new ArrayList<>(n);
+                int[] oids = new int[n];
+                for (int i = 0; i < n; i++) {
+                    ColumnDescription c = H2Types.describe(md, i + 1);
+                    cols.add(c);
+                    oids[i] = c.typeOid();
+                }
+                receiver.start(cols);
+                long count = 0;
+                H2Row row = new H2Row(rs, oids, zone);
+                while (rs.next()) {
+                    receiver.row(row);
+                    count++;
+                }
+                return count;
+            }
+        } catch (SQLException e) {
+            throw H2Errors.map(e, sql, source, base, canceled);
+        } catch (H2Row.ValueException e) {
+            throw H2Errors.map(e.getCause(), sql, source, base, canceled);
+        } finally {
+            running = null;
+        }
+    }
+
+    /** Column names of a table, in order, from H2's metadata; empty if the table is not found. */
+    private List<String> columns(String schema, String table) {
+        List<String> cols = new ArrayList<>();
+        try (ResultSet rs = conn.getMetaData().getColumns(null, schema != null ? schema : conn.getSchema(), table, null)) {
+            while (rs.next()) {
+                cols.add(rs.getString("COLUMN_NAME"));
+            }
+        } catch (SQLException e) {
+            return List.of();
+        }
+        return cols;
+    }
+
+    @Override
+    public void commit() {
+        try {
+            conn.commit();
+        } catch (SQLException e) {
+            throw H2Errors.map(e, null, "", false);
+        } finally {
+            undo.clear();
+            savepoints.clear();
+            dirty = false;
+            block = false;
+        }
+        if (wrote && groupCommit != null) {
+            groupCommit.awaitDurable();
+        }
+        wrote = false;
+    }
+
+    @Override
+    public void rollback() {
+        try {
+            conn.rollback();
+            undoFrom(0);
+        } catch (SQLException e) {
+            throw H2Errors.map(e, null, "", false);
+        } finally {
+            savepoints.clear();
+            dirty = false;
+            block = false;
+        }
+    }
+
+    private void undoFrom(int size) throws SQLException {
+        try (Statement s = conn.createStatement()) {
+            for (int i = undo.size() - 1; i >= size; i--) {
+                s.execute(undo.remove(i));
+            }
+        }
+    }
+
+    @Override
+    public void savepoint(String name) {
+        try {
+            savepoints.add(new SavepointEntry(name, conn.setSavepoint(), undo.size(), epoch));
+        } catch (SQLException e) {
+            throw H2Errors.map(e, null, "", false);
+        }
+    }
+
+    private int find(String name) {
+        for (int i = savepoints.size() - 1; i >= 0; i--) {
+            if (savepoints.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new PgException(SqlState.S_E_INVALID_SPECIFICATION, "savepoint \"" + name + "\" does not exist");
+    }
+
+    @Override
+    public void rollbackToSavepoint(String name) {
+        int i = find(name);
+        SavepointEntry sp = savepoints.get(i);
+        try {
+            if (sp.epoch() == epoch) {
+                conn.rollback(sp.h2());
+            } else {
+                // DDL committed in H2 since the savepoint; all that is still uncommitted came after it.
+                conn.rollback();
+            }
+            undoFrom(sp.undoSize());
+            savepoints.subList(i, savepoints.size()).clear();
+            savepoints.add(new SavepointEntry(name, conn.setSavepoint(), undo.size(), epoch));
+            dirty = sp.epoch() == epoch && dirty;
+        } catch (SQLException e) {
+            throw H2Errors.map(e, null, "", false);
+        }
+    }
+
+    @Override
+    public void releaseSavepoint(String name) {
+        int i = find(name);
+        savepoints.subList(i, savepoints.size()).clear();
+    }
+
+    @Override
+    public void applySetting(String name, String value) {
+        try (Statement s = conn.createStatement()) {
+            switch (name) {
+                case "timezone":
+                    zone = TimeZones.zoneOf(value);
+                    s.execute("SET TIME ZONE '" + zone.getId().replace("'", "''") + "'");
+                    break;
+                case "statement_timeout":
+                    s.execute("SET QUERY_TIMEOUT " + Math.max(0, Integer.parseInt(value)));
+                    break;
+                case "search_path":
+                    searchPath(s, value);
+                    break;
+                default:
+                    break;
+            }
+        } catch (SQLException | DateTimeException | NumberFormatException e) {
+            throw new PgException(SqlState.INVALID_PARAMETER_VALUE,
+                    "invalid value for parameter \"" + name + "\": \"" + value + "\"");
+        }
+    }
+
+    private void searchPath(Statement s, String value) throws SQLException {
+        List<String> schemas = new ArrayList<>();
+        for (String part : value.split(",")) {
+            String p = part.trim();
+            if (p.startsWith("\"") && p.endsWith("\"") && p.length() > 1) {
+                p = p.substring(1, p.length() - 1);
+            }
+            if (!p.isEmpty() && !p.equals("$user")) {
+                try (ResultSet rs = s.executeQuery("select 1 from information_schema.schemata where schema_name = '"
+                        + p.replace("'", "''") + "'")) {
+                    if (rs.next()) {
+                        schemas.add(p);
+                    }
+                }
+            }
+        }
+        if (schemas.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("SET SCHEMA_SEARCH_PATH ");
+        for (int i = 0; i < schemas.size(); i++) {
+            sql.append(i > 0 ? ", " : "").append(dev.tusk.server.sql.Identifiers.quote(schemas.get(i)));
+        }
+        s.execute(sql.toString());
+        s.execute("SET SCHEMA " + dev.tusk.server.sql.Identifiers.quote(schemas.get(0)));
+    }
+
+    @Override
+    public void cancel() {
+        canceled = true;
+        Statement s = running;
+        if (s != null) {
+            try {
+                s.cancel();
+            } catch (SQLException e) {
+                // the statement finished meanwhile
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (!conn.isClosed()) {
+                conn.rollback();
+                undoFrom(0);
+                conn.close();
+            }
+        } catch (SQLException e) {
+            // the session is going away; nothing more can be done for it
+        }
+    }
+}

@@ -1,0 +1,662 @@
+package dev.tusk.server.engine.h2;
+
+import dev.tusk.server.engine.SessionInfo;
+import dev.tusk.server.sql.CommandKind;
+import dev.tusk.server.sql.EngineStatement;
+import dev.tusk.server.sql.Identifiers;
+import dev.tusk.server.sql.Token;
+import dev.tusk.server.sql.TokenType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Generates H2 SQL from a parsed statement's tokens (cf. the rewrite step between PostgreSQL's
+ * analyzer and planner): PostgreSQL type names become H2's, string constants are re-quoted in
+ * the standard form, session functions become their values, result columns get PostgreSQL's
+ * labels, RETURNING becomes a data-change delta table, and constraints get PostgreSQL's names.
+ * Everything here is driven by token types and positions, never by patterns over the text.
+ */
+final class H2SqlGenerator {
+    /** Where a select-list item ends at depth 0. */
+    private static final Set<String> SELECT_LIST_END = Set.of("from", "where", "group", "having", "window",
+            "order", "limit", "offset", "fetch", "for", "union", "intersect", "except", "into");
+    /** Keywords that, before the last word of a select item, show that word is not an alias. */
+    private static final Set<String> EXPRESSION_WORDS = Set.of("and", "or", "not", "is", "in", "like", "ilike",
+            "between", "then", "else", "when", "case", "distinct", "similar", "escape", "at", "zone", "collate");
+    private static final Set<String> NOT_ALIASES = Set.of("end", "null", "true", "false", "unknown");
+    private static final Set<String> KEYWORD_FUNCTIONS = Set.of("current_user", "session_user", "user",
+            "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp",
+            "current_schema", "current_catalog", "current_role");
+
+    /** What the generator may ask of the database's schema. */
+    interface Catalog {
+        /** The column names of a table in order, or an empty list if there is no such table. */
+        List<String> columns(String schema, String table);
+    }
+
+    private final List<Token> tokens;
+    private final SessionInfo session;
+    private final SqlBuilder out = new SqlBuilder();
+    private Catalog catalog;
+
+    private H2SqlGenerator(List<Token> tokens, SessionInfo session) {
+        this.tokens = tokens;
+        this.session = session;
+    }
+
+    /** The H2 statements (usually one) that carry out st, each with its offset map. */
+    static List<SqlBuilder> generate(EngineStatement st, SessionInfo session, Catalog catalog) {
+        List<Token> t = st.tokens();
+        if (st.kind() == CommandKind.TRUNCATE) {
+            return truncate(t, session);
+        }
+        if ((st.kind() == CommandKind.INSERT || st.kind() == CommandKind.UPDATE || st.kind() == CommandKind.DELETE)
+                && t.get(0).is(TokenType.IDENT) && !t.get(0).isWord("with")) {
+            int returning = topLevelWord(t, 0, "returning");
+            if (returning > 0) {
+                return List.of(returning(st, t, returning, session, catalog));
+            }
+        }
+        H2SqlGenerator g = new H2SqlGenerator(t, session);
+        g.catalog = catalog;
+        if (st.kind() == CommandKind.INSERT && t.get(0).isWord("insert")) {
+            g.insert(0, t.size());
+        } else if (st.kind() == CommandKind.CREATE && "TABLE".equals(st.objectType())) {
+            g.createTable();
+        } else if (t.get(0).isWord("select")) {
+            g.selectWithLabels(0, t.size());
+        } else {
+            g.range(0, t.size());
+        }
+        return List.of(g.out);
+    }
+
+    // ---- statement shapes -------------------------------------------------------------------
+
+    /** TRUNCATE [TABLE] [ONLY] a, b [RESTART|CONTINUE IDENTITY] [CASCADE|RESTRICT]: one H2 TRUNCATE per table. */
+    private static List<SqlBuilder> truncate(List<Token> t, SessionInfo session) {
+        int i = 1;
+        if (i < t.size() && t.get(i).isWord("table")) {
+            i++;
+        }
+        if (i < t.size() && t.get(i).isWord("only")) {
+            i++;
+        }
+        String identity = "";
+        List<int[]> names = new ArrayList<>();
+        int nameStart = i;
+        for (; i <= t.size(); i++) {
+            if (i == t.size() || t.get(i).isPunct(',') || t.get(i).isWord("restart") || t.get(i).isWord("continue")
+                    || t.get(i).isWord("cascade") || t.get(i).isWord("restrict")) {
+                if (i > nameStart) {
+                    names.add(new int[] {nameStart, i});
+                }
+                nameStart = i + 1;
+                if (i < t.size() && t.get(i).isWord("restart")) {
+                    identity = " restart identity";
+                }
+                if (i < t.size() && !t.get(i).isPunct(',')) {
+                    break;
+                }
+            }
+        }
+        List<SqlBuilder> out = new ArrayList<>();
+        for (int[] n : names) {
+            H2SqlGenerator g = new H2SqlGenerator(t, session);
+            g.out.emit("truncate table", t.get(0).start());
+            g.range(n[0], n[1]);
+            if (!identity.isEmpty()) {
+                g.out.emit(identity.trim(), t.get(0).start());
+            }
+            out.add(g.out);
+        }
+        return out;
+    }
+
+    /** INSERT/UPDATE/DELETE ... RETURNING list: SELECT list FROM {FINAL|OLD} TABLE (statement) AS target. */
+    private static SqlBuilder returning(EngineStatement st, List<Token> t, int returning, SessionInfo session,
+                                        Catalog catalog) {
+        H2SqlGenerator g = new H2SqlGenerator(t, session);
+        g.catalog = catalog;
+        g.out.emit("select", t.get(returning).start());
+        g.selectList(returning + 1, t.size());
+        g.out.emit("from", t.get(returning).start());
+        g.out.emit(st.kind() == CommandKind.DELETE ? "old table (" : "final table (", t.get(0).start());
+        if (st.kind() == CommandKind.INSERT) {
+            g.insert(0, returning);
+        } else {
+            g.range(0, returning);
+        }
+        g.out.emit(")", t.get(returning).start());
+        String target = targetTable(t);
+        if (target != null) {
+            g.out.emit(Identifiers.quote(target), t.get(0).start());
+        }
+        return g.out;
+    }
+
+    /**
+     * INSERT INTO t VALUES (...) without a column list: PostgreSQL fills the missing trailing columns
+     * with their defaults, H2 wants every column, so the first columns are named explicitly.
+     */
+    private void insert(int from, int to) {
+        int i = from + 1;
+        if (i < to && tokens.get(i).isWord("into")) {
+            i++;
+        }
+        int nameStart = i;
+        String schema = null;
+        String table = null;
+        if (i < to && (tokens.get(i).is(TokenType.IDENT) || tokens.get(i).is(TokenType.QUOTED_IDENT))) {
+            table = tokens.get(i).value();
+            i++;
+            if (i + 1 < to && tokens.get(i).isPunct('.')) {
+                schema = table;
+                table = tokens.get(i + 1).value();
+                i += 2;
+            }
+        }
+        int values = i;
+        if (values < to && tokens.get(values).isWord("as")) {
+            values += 2;
+        }
+        if (table == null || catalog == null || values >= to || !tokens.get(values).isWord("values")) {
+            range(from, to);
+            return;
+        }
+        int widest = 0;
+        for (int j = values + 1; j < to && tokens.get(j).isPunct('('); ) {
+            int close = matching(j);
+            int n = 1;
+            for (int k = j + 1; k < close; k++) {
+                if (tokens.get(k).isPunct(',') && depthBetween(j + 1, k) == 0) {
+                    n++;
+                }
+            }
+            widest = Math.max(widest, n);
+            j = close + 1;
+            if (j < to && tokens.get(j).isPunct(',')) {
+                j++;
+            }
+        }
+        List<String> columns = catalog.columns(schema, table);
+        if (widest == 0 || columns.size() <= widest) {
+            range(from, to);
+            return;
+        }
+        range(from, i);
+        StringBuilder list = new StringBuilder("(");
+        for (int c = 0; c < widest; c++) {
+            list.append(c > 0 ? ", " : "").append(Identifiers.quote(columns.get(c)));
+        }
+        out.emit(list.append(')').toString(), tokens.get(nameStart).start());
+        range(i, to);
+    }
+
+    /** The alias or last name of the table an INSERT INTO / UPDATE / DELETE FROM writes to. */
+    private static String targetTable(List<Token> t) {
+        int i = 1;
+        if (i < t.size() && (t.get(i).isWord("into") || t.get(i).isWord("from"))) {
+            i++;
+        }
+        if (i < t.size() && t.get(i).isWord("only")) {
+            i++;
+        }
+        String name = null;
+        while (i < t.size() && (t.get(i).is(TokenType.IDENT) || t.get(i).is(TokenType.QUOTED_IDENT))) {
+            name = t.get(i).value();
+            if (i + 1 < t.size() && t.get(i + 1).isPunct('.')) {
+                i += 2;
+            } else {
+                i++;
+                break;
+            }
+        }
+        if (i < t.size() && t.get(i).isWord("as")) {
+            i++;
+        }
+        if (i < t.size() && (t.get(i).is(TokenType.QUOTED_IDENT)
+                || t.get(i).is(TokenType.IDENT) && !Set.of("values", "select", "set", "default", "where", "using",
+                "overriding", "returning").contains(t.get(i).value()))) {
+            return t.get(i).value();
+        }
+        return name;
+    }
+
+    /**
+     * CREATE TABLE: type names of column definitions in H2's spelling, and unnamed constraints given
+     * PostgreSQL's names (table_pkey, table_col_key, table_col_fkey, table_col_check) so that errors
+     * and catalogs name them as PostgreSQL would.
+     */
+    private void createTable() {
+        int open = -1;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).isPunct('(')) {
+                open = i;
+                break;
+            }
+            if (tokens.get(i).isWord("as")) {
+                break;
+            }
+        }
+        if (open < 0) {
+            range(0, tokens.size());
+            return;
+        }
+        String table = tokens.get(open - 1).value();
+        int close = matching(open);
+        range(0, open + 1);
+        int start = open + 1;
+        boolean first = true;
+        for (int i = start; i <= close; i++) {
+            if (i == close || tokens.get(i).isPunct(',') && depthBetween(start, i) == 0) {
+                if (!first) {
+                    out.emit(",", tokens.get(start - 1).start());
+                }
+                tableElement(table, start, i);
+                first = false;
+                start = i + 1;
+            }
+        }
+        range(close, tokens.size());
+    }
+
+    private void tableElement(String table, int from, int to) {
+        Token head = tokens.get(from);
+        if (head.is(TokenType.IDENT) && Set.of("constraint", "like", "exclude").contains(head.value())) {
+            range(from, to);
+            return;
+        }
+        if (head.isWord("primary") || head.isWord("unique") || head.isWord("foreign") || head.isWord("check")) {
+            String name = constraintName(table, head.value(), columnsOf(from, to));
+            out.emit("constraint " + Identifiers.quote(name), head.start());
+            range(from, to);
+            return;
+        }
+        // column definition: name type [constraints...]
+        String column = head.value();
+        range(from, from + 1);
+        int i = typeName(from + 1, to);
+        while (i < to) {
+            Token t = tokens.get(i);
+            if (t.isWord("constraint")) {
+                range(i, Math.min(i + 2, to));
+                i += 2;
+                continue;
+            }
+            String kind = t.isWord("primary") ? "primary" : t.isWord("unique") ? "unique"
+                    : t.isWord("references") ? "foreign" : t.isWord("check") ? "check" : null;
+            boolean named = i > from + 1 && tokens.get(i - 2).isWord("constraint");
+            if (kind != null && !named) {
+                out.emit("constraint " + Identifiers.quote(constraintName(table, kind, List.of(column))), t.start());
+            }
+            int next = i + 1;
+            if (next < to && tokens.get(next).isPunct('(')) {
+                next = matching(next) + 1;
+            }
+            range(i, next);
+            i = next;
+        }
+    }
+
+    /** PostgreSQL's default constraint names (cf. ChooseConstraintName). */
+    private static String constraintName(String table, String kind, List<String> columns) {
+        String cols = columns.isEmpty() ? "" : "_" + String.join("_", columns);
+        switch (kind) {
+            case "primary": return table + "_pkey";
+            case "unique": return table + cols + "_key";
+            case "foreign": return table + cols + "_fkey";
+            default: return table + (columns.isEmpty() ? "" : "_" + columns.get(0)) + "_check";
+        }
+    }
+
+    /** The column names in the first parenthesised list of a table constraint. */
+    private List<String> columnsOf(int from, int to) {
+        List<String> cols = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            if (tokens.get(i).isPunct('(')) {
+                int close = matching(i);
+                for (int j = i + 1; j < close; j++) {
+                    Token c = tokens.get(j);
+                    if ((c.is(TokenType.IDENT) || c.is(TokenType.QUOTED_IDENT))
+                            && (j + 1 == close || tokens.get(j + 1).isPunct(',') || tokens.get(j + 1).is(TokenType.OPERATOR))) {
+                        cols.add(c.value());
+                        if (tokens.get(from).isWord("check")) {
+                            break;
+                        }
+                    }
+                }
+                break;
+            }
+        }
+        return cols;
+    }
+
+    /** SELECT with PostgreSQL's labels on the first select list. */
+    private void selectWithLabels(int from, int to) {
+        int i = from + 1;
+        out.emit(tokens.get(from).text(), tokens.get(from).start());
+        if (i < to && (tokens.get(i).isWord("distinct") || tokens.get(i).isWord("all"))) {
+            range(i, i + 1);
+            i++;
+            if (i < to && tokens.get(i).isWord("on") && i + 1 < to && tokens.get(i + 1).isPunct('(')) {
+                int close = matching(i + 1);
+                range(i, close + 1);
+                i = close + 1;
+            }
+        }
+        int end = i;
+        while (end < to && !(tokens.get(end).is(TokenType.IDENT) && SELECT_LIST_END.contains(tokens.get(end).value())
+                && depthBetween(i, end) == 0)) {
+            end++;
+        }
+        selectList(i, end);
+        range(end, to);
+    }
+
+    /** A select list (or RETURNING list), each item followed by AS "label" where PostgreSQL labels it. */
+    private void selectList(int from, int to) {
+        int start = from;
+        for (int i = from; i <= to; i++) {
+            if (i == to || tokens.get(i).isPunct(',') && depthBetween(from, i) == 0) {
+                if (start > from) {
+                    out.emit(",", tokens.get(start - 1).start());
+                }
+                if (i > start) {
+                    range(start, i);
+                    String label = label(start, i);
+                    if (label != null) {
+                        out.emit("as " + Identifiers.quote(label), tokens.get(i - 1).end());
+                    }
+                }
+                start = i + 1;
+            }
+        }
+    }
+
+    /** The label PostgreSQL gives a select item with no alias (cf. FigureColname), or null to keep H2's. */
+    private String label(int from, int to) {
+        Token last = tokens.get(to - 1);
+        int n = to - from;
+        if (last.isOp("*")) {
+            return null;
+        }
+        if (to - from >= 2 && topLevelWord(tokens, from, to, "as") >= 0) {
+            return null;
+        }
+        if (n >= 2 && (last.is(TokenType.IDENT) || last.is(TokenType.QUOTED_IDENT)) && !NOT_ALIASES.contains(last.value())
+                && isImplicitAlias(tokens.get(to - 2))) {
+            return null;
+        }
+        if (isColumnRef(from, to)) {
+            return null;
+        }
+        int cast = lastTopLevelCast(from, to);
+        if (cast >= 0) {
+            return PgTypeLabels.label(tokens, cast + 1, to);
+        }
+        Token first = tokens.get(from);
+        if (first.is(TokenType.IDENT)) {
+            if (n == 1 && KEYWORD_FUNCTIONS.contains(first.value())) {
+                return first.value();
+            }
+            if (n == 1 && (first.value().equals("true") || first.value().equals("false"))) {
+                return "bool";
+            }
+            if (first.value().equals("case") && last.isWord("end")) {
+                return "case";
+            }
+            if (first.value().equals("cast") && n > 1 && tokens.get(from + 1).isPunct('(') && matching(from + 1) == to - 1) {
+                int as = topLevelWord(tokens, from + 2, to - 1, "as");
+                return as > 0 ? PgTypeLabels.label(tokens, as + 1, to - 1) : null;
+            }
+            int call = functionCallEnd(from, to);
+            if (call == to) {
+                int paren = from;
+                while (!tokens.get(paren).isPunct('(') && !tokens.get(paren).isPunct('[')) {
+                    paren++;
+                }
+                return tokens.get(paren - 1).value();
+            }
+        }
+        return "?column?";
+    }
+
+    private static boolean isImplicitAlias(Token before) {
+        if (before.is(TokenType.OPERATOR) || before.isPunct('.') || before.isPunct('(') || before.isPunct(',')
+                || before.is(TokenType.PUNCT) && before.text().equals("::")) {
+            return false;
+        }
+        return !(before.is(TokenType.IDENT) && EXPRESSION_WORDS.contains(before.value()));
+    }
+
+    private boolean isColumnRef(int from, int to) {
+        for (int i = from; i < to; i++) {
+            boolean nameSlot = (i - from) % 2 == 0;
+            Token t = tokens.get(i);
+            if (nameSlot ? !(t.is(TokenType.IDENT) || t.is(TokenType.QUOTED_IDENT)) : !t.isPunct('.')) {
+                return false;
+            }
+        }
+        return (to - from) % 2 == 1 && !(to - from == 1 && KEYWORD_FUNCTIONS.contains(tokens.get(from).value()));
+    }
+
+    /** If [from,to) is name[.name](...) optionally followed by OVER (...) / FILTER (...), returns to. */
+    private int functionCallEnd(int from, int to) {
+        int i = from;
+        while (i + 2 < to && tokens.get(i + 1).isPunct('.')) {
+            i += 2;
+        }
+        if (i + 1 >= to || !(tokens.get(i + 1).isPunct('(') || tokens.get(i).isWord("array") && tokens.get(i + 1).isPunct('['))) {
+            return -1;
+        }
+        i = matching(i + 1) + 1;
+        while (i + 1 < to && (tokens.get(i).isWord("over") || tokens.get(i).isWord("filter")
+                || tokens.get(i).isWord("within")) ) {
+            int j = i + 1;
+            if (tokens.get(j).isWord("group")) {
+                j++;
+            }
+            if (j < to && tokens.get(j).isPunct('(')) {
+                i = matching(j) + 1;
+            } else if (tokens.get(i).isWord("over")) {
+                i = j + 1;
+            } else {
+                return -1;
+            }
+        }
+        return i;
+    }
+
+    private int lastTopLevelCast(int from, int to) {
+        int found = -1;
+        int depth = 0;
+        for (int i = from; i < to; i++) {
+            Token t = tokens.get(i);
+            if (t.isPunct('(') || t.isPunct('[')) {
+                depth++;
+            } else if (t.isPunct(')') || t.isPunct(']')) {
+                depth--;
+            } else if (depth == 0 && t.is(TokenType.PUNCT) && t.text().equals("::")) {
+                found = i;
+            } else if (depth == 0 && found >= 0 && !(t.is(TokenType.IDENT) || t.is(TokenType.QUOTED_IDENT) || t.isPunct('.')
+                    || t.is(TokenType.NUMBER) || t.isPunct(','))) {
+                found = -1; // an operator after the cast: the cast is not the item's root
+            }
+        }
+        return found;
+    }
+
+    // ---- token emission ---------------------------------------------------------------------
+
+    /** Emits tokens [from,to) with the per-token rewrites. */
+    private void range(int from, int to) {
+        int i = from;
+        while (i < to) {
+            i = token(i, to);
+        }
+    }
+
+    /** Emits the token at i (and any it consumes); returns the next index. */
+    private int token(int i, int to) {
+        Token t = tokens.get(i);
+        switch (t.type()) {
+            case STRING:
+                out.emit(Identifiers.literal(t.value()), t.start());
+                return i + 1;
+            case BIT_STRING:
+                out.emit(t.text(), t.start());
+                return i + 1;
+            case PARAM:
+                out.emit("?" + t.value(), t.start());
+                return i + 1;
+            case PUNCT:
+                out.emit(t.text(), t.start());
+                if (t.text().equals("::")) {
+                    return typeName(i + 1, to);
+                }
+                return i + 1;
+            case IDENT:
+                return word(i, to);
+            default:
+                out.emit(t.text(), t.start());
+                return i + 1;
+        }
+    }
+
+    private int word(int i, int to) {
+        Token t = tokens.get(i);
+        boolean qualified = i > 0 && tokens.get(i - 1).isPunct('.');
+        boolean call = i + 1 < to && tokens.get(i + 1).isPunct('(');
+        if (!qualified) {
+            String value = sessionValue(t.value(), call && i + 2 < to && tokens.get(i + 2).isPunct(')'));
+            if (value != null) {
+                out.emit(value, t.start());
+                return call ? i + 3 : i + 1;
+            }
+            if (t.value().equals("cast") && call) {
+                return castCall(i, to);
+            }
+            if (i + 1 < to && tokens.get(i + 1).is(TokenType.STRING) && !call) {
+                String literal = TypedLiterals.h2(t.value(), tokens.get(i + 1).value());
+                if (literal != null) {
+                    out.emit(literal, t.start());
+                    return i + 2;
+                }
+            }
+        }
+        out.emit(t.text(), t.start());
+        return i + 1;
+    }
+
+    /** CAST(expr AS type): the type in H2's spelling. */
+    private int castCall(int i, int to) {
+        int close = matching(i + 1);
+        int as = topLevelWord(tokens, i + 2, close, "as");
+        out.emit("cast", tokens.get(i).start()).emit("(", tokens.get(i + 1).start());
+        if (as < 0) {
+            range(i + 2, close + 1);
+            return close + 1;
+        }
+        range(i + 2, as);
+        out.emit("as", tokens.get(as).start());
+        int after = typeName(as + 1, close);
+        range(after, close + 1);
+        return close + 1;
+    }
+
+    /** The function or keyword's value when it answers from the session, or null. */
+    private String sessionValue(String word, boolean emptyCall) {
+        switch (word) {
+            case "current_user": case "session_user": case "user": case "current_role":
+                return emptyCall ? null : Identifiers.literal(session.user());
+            case "current_catalog":
+                return emptyCall ? null : Identifiers.literal(session.database());
+            case "current_database":
+                return emptyCall ? Identifiers.literal(session.database()) : null;
+            case "pg_backend_pid":
+                return emptyCall ? Integer.toString(session.processId()) : null;
+            case "version":
+                return emptyCall ? Identifiers.literal(session.serverVersion()) : null;
+            case "current_schema":
+                return emptyCall ? "current_schema" : null;
+            default:
+                return null;
+        }
+    }
+
+    /** A type name starting at i (with modifiers and [] suffixes); emits H2's spelling, returns the next index. */
+    private int typeName(int i, int to) {
+        if (i >= to) {
+            return i;
+        }
+        int end = PgTypeLabels.typeNameEnd(tokens, i, to);
+        Token first = tokens.get(i);
+        String mapped = end == i + 1 || end > i + 1 && tokens.get(i + 1).isPunct('[') ? TypeNames.h2Name(first.value()) : null;
+        if (first.is(TokenType.IDENT) && mapped != null) {
+            out.emit(mapped, first.start());
+            i++;
+        }
+        while (i < end) {
+            Token t = tokens.get(i);
+            out.emit(t.text(), t.start());
+            i++;
+        }
+        // int[] / int[3]: H2 spells array types "type ARRAY"
+        return end;
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    private int matching(int open) {
+        return matching(tokens, open);
+    }
+
+    static int matching(List<Token> t, int open) {
+        int depth = 0;
+        for (int i = open; i < t.size(); i++) {
+            Token x = t.get(i);
+            if (x.isPunct('(') || x.isPunct('[')) {
+                depth++;
+            } else if (x.isPunct(')') || x.isPunct(']')) {
+                if (--depth == 0) {
+                    return i;
+                }
+            }
+        }
+        return t.size() - 1;
+    }
+
+    private int depthBetween(int from, int to) {
+        int depth = 0;
+        for (int i = from; i < to; i++) {
+            Token x = tokens.get(i);
+            if (x.isPunct('(') || x.isPunct('[')) {
+                depth++;
+            } else if (x.isPunct(')') || x.isPunct(']')) {
+                depth--;
+            }
+        }
+        return depth;
+    }
+
+    static int topLevelWord(List<Token> t, int from, String word) {
+        return topLevelWord(t, from, t.size(), word);
+    }
+
+    static int topLevelWord(List<Token> t, int from, int to, String word) {
+        int depth = 0;
+        for (int i = from; i < to; i++) {
+            Token x = t.get(i);
+            if (x.isPunct('(') || x.isPunct('[')) {
+                depth++;
+            } else if (x.isPunct(')') || x.isPunct(']')) {
+                depth--;
+            } else if (depth == 0 && x.isWord(word)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

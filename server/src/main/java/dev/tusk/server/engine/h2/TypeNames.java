@@ -1,0 +1,38 @@
+package dev.tusk.server.engine.h2;
+
+import java.util.Map;
+
+/**
+ * PostgreSQL type names (and their internal aliases) as H2 spells them. Only names H2 would read
+ * differently or not at all are listed; the rest pass through.
+ */
+final class TypeNames {
+    private static final Map<String, String> H2_NAMES = Map.ofEntries(
+            Map.entry("int2", "smallint"),
+            Map.entry("int4", "integer"),
+            Map.entry("int8", "bigint"),
+            Map.entry("float4", "real"),
+            Map.entry("float8", "double precision"),
+            Map.entry("bool", "boolean"),
+            // H2's TEXT is a CLOB (a large object, slow and not comparable); PostgreSQL's text is a string.
+            Map.entry("text", "character varying"),
+            Map.entry("name", "character varying(63)"),
+            Map.entry("bpchar", "character"),
+            Map.entry("bytea", "binary varying"),
+            Map.entry("jsonb", "json"),
+            Map.entry("timestamptz", "timestamp with time zone"),
+            Map.entry("timetz", "time with time zone"),
+            Map.entry("serial4", "serial"),
+            Map.entry("serial8", "bigserial"),
+            Map.entry("oid", "integer"),
+            Map.entry("regclass", "integer"),
+            Map.entry("citext", "varchar_ignorecase"));
+
+    private TypeNames() {
+    }
+
+    /** The H2 spelling of a PostgreSQL type name, or null if H2 reads the name as PostgreSQL does. */
+    static String h2Name(String pgName) {
+        return H2_NAMES.get(pgName);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.tusk.server.postmaster;
+
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The postmaster's view of running backends (cf. the proc array and the postmaster's backend list):
+ * who is connected to which database, each one's cancel key, and the connection slots. Backends
+ * register when they start and deregister when they end, whatever the reason. Thread-safe.
+ */
+public final class BackendRegistry {
+    /** What the postmaster knows of one backend, and how to reach it from another thread. */
+    public interface Entry {
+        int processId();
+
+        byte[] secretKey();
+
+        String database();
+
+        /** Cancels the running statement (a CancelRequest with the right key). */
+        void cancel();
+
+        /** Ends the session with the given FATAL message (fast shutdown, DROP DATABASE ... FORCE). */
+        void terminate(String message);
+    }
+
+    private final SecureRandom random = new SecureRandom();
+    private final AtomicInteger nextPid = new AtomicInteger(1000 + new SecureRandom().nextInt(10_000));
+    private final Map<Integer, Entry> backends = new ConcurrentHashMap<>();
+    private final int maxConnections;
+
+    public BackendRegistry(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    /** A new backend's pid, unique in this postmaster's lifetime. */
+    public int nextProcessId() {
+        return nextPid.getAndIncrement();
+    }
+
+    public byte[] newSecretKey(int length) {
+        byte[] k = new byte[length];
+        random.nextBytes(k);
+        return k;
+    }
+
+    /** Registers a backend, or returns false if every connection slot is taken. */
+    public synchronized boolean register(Entry e) {
+        if (backends.size() >= maxConnections) {
+            return false;
+        }
+        backends.put(e.processId(), e);
+        return true;
+    }
+
+    public void deregister(int processId) {
+        backends.remove(processId);
+    }
+
+    /** Routes a CancelRequest; a wrong key cancels nothing (and the caller tells nobody). */
+    public void cancel(int processId, byte[] key) {
+        Entry e = backends.get(processId);
+        if (e != null && MessageDigest.isEqual(e.secretKey(), key)) {
+            e.cancel();
+        }
+    }
+
+    public int count() {
+        return backends.size();
+    }
+
+    public List<Entry> connectedTo(String database) {
+        List<Entry> out = new ArrayList<>();
+        for (Entry e : backends.values()) {
+            if (e.database().equals(database)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    public List<Entry> all() {
+        return new ArrayList<>(backends.values());
+    }
+}

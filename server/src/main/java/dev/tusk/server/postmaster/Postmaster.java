@@ -1,0 +1,273 @@
+package dev.tusk.server.postmaster;
+
+import dev.tusk.server.backend.BackendStartup;
+import dev.tusk.server.datadir.DataDirectory;
+import dev.tusk.server.datadir.HbaFile;
+import dev.tusk.server.datadir.PidFile;
+import dev.tusk.server.datadir.Roles;
+import dev.tusk.server.engine.Engine;
+import dev.tusk.server.engine.h2.H2Engine;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The postmaster (cf. postmaster/postmaster.c): owns the installation while it runs — the lock file,
+ * the listen sockets (TCP and Unix-domain), the engine, the backend registry — and does nothing but
+ * accept connections and start a backend thread for each. Everything after the accept happens in
+ * the backend ({@link BackendStartup}), so a slow or broken client never holds up the postmaster.
+ * Shutdown requests (signals or {@link #shutdown}) are honoured from any thread.
+ */
+public final class Postmaster implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger("tusk.postmaster");
+
+    private final DataDirectory dataDir;
+    private final ServerSettings settings;
+    private final Engine engine;
+    private final BackendRegistry registry;
+    private final Roles roles;
+    private final HbaFile hba;
+    private final PidFile pidFile;
+    private final List<ServerSocket> tcp = new ArrayList<>();
+    private final List<ServerSocketChannel> unix = new ArrayList<>();
+    private final List<Path> socketFiles = new ArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile ShutdownMode shutdown;
+    private int boundPort;
+
+    private Postmaster(DataDirectory dataDir, ServerSettings settings) throws IOException {
+        this.dataDir = dataDir;
+        this.settings = settings;
+        this.roles = Roles.read(dataDir.path());
+        this.hba = HbaFile.read(dataDir.hba());
+        this.registry = new BackendRegistry(settings.maxConnections());
+        this.pidFile = new PidFile(dataDir.pidFile());
+        this.engine = new H2Engine(dataDir.path(), settings.fsync());
+    }
+
+    /** Starts a postmaster on an initialized data directory; port overrides the configured one when not null. */
+    public static Postmaster start(Path dir, Integer port) throws IOException {
+        DataDirectory dataDir = new DataDirectory(dir);
+        dataDir.checkUsable();
+        ServerSettings settings = ServerSettings.from(dataDir.readConfig());
+        if (port != null) {
+            settings = settings.withPort(port);
+        }
+        PidFile lock = new PidFile(dataDir.pidFile());
+        if (lock.runningPid().isPresent()) {
+            lock.create(dataDir.path(), 0, "", ""); // throws PostgreSQL's "lock file already exists"
+        }
+        Postmaster pm = new Postmaster(dataDir, settings);
+        try {
+            pm.listen();
+            pm.pidFile.create(dataDir.path(), pm.boundPort,
+                    settings.socketDirectories().isEmpty() ? "" : settings.socketDirectories().get(0),
+                    settings.listenAddresses().isEmpty() ? "" : settings.listenAddresses().get(0));
+        } catch (IOException | RuntimeException e) {
+            pm.closeListeners();
+            pm.engine.close();
+            throw e;
+        }
+        LOG.info("database system is ready to accept connections on port " + pm.boundPort);
+        return pm;
+    }
+
+    private void listen() throws IOException {
+        int port = settings.port();
+        for (String addr : settings.listenAddresses()) {
+            List<InetAddress> addresses = new ArrayList<>();
+            if (addr.equals("*")) {
+                addresses.add(null);
+            } else {
+                for (InetAddress a : InetAddress.getAllByName(addr)) {
+                    addresses.add(a);
+                }
+            }
+            for (InetAddress a : addresses) {
+                ServerSocket ss = new ServerSocket();
+                ss.setReuseAddress(true);
+                ss.bind(new InetSocketAddress(a, port), 128);
+                port = ss.getLocalPort(); // port 0: the first bind chooses, the rest follow
+                tcp.add(ss);
+                acceptLoop("tcp " + ss.getLocalSocketAddress(), () -> ClientSocket.of(accept(ss)));
+            }
+        }
+        if (tcp.isEmpty() && port == 0) {
+            throw new IOException("port 0 needs at least one TCP listen address to choose a port");
+        }
+        boundPort = port;
+        for (String dir : settings.socketDirectories()) {
+            Path file = Path.of(dir).resolve(".s.PGSQL." + port);
+            Files.deleteIfExists(file); // ours: the lock file proved no other postmaster owns this directory's port
+            ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            ch.bind(UnixDomainSocketAddress.of(file), 128);
+            file.toFile().setWritable(true, false);
+            unix.add(ch);
+            socketFiles.add(file);
+            acceptLoop("unix " + file, () -> ClientSocket.of(acceptUnix(ch)));
+        }
+        if (tcp.isEmpty() && unix.isEmpty()) {
+            throw new IOException("no socket created for listening: set listen_addresses or unix_socket_directories");
+        }
+    }
+
+    private interface Acceptor {
+        ClientSocket accept() throws IOException;
+    }
+
+    private static Socket accept(ServerSocket ss) throws IOException {
+        return ss.accept();
+    }
+
+    private static SocketChannel acceptUnix(ServerSocketChannel ch) throws IOException {
+        return ch.accept();
+    }
+
+    private void acceptLoop(String name, Acceptor acceptor) {
+        Thread.ofPlatform().name("postmaster " + name).daemon(true).start(() -> {
+            while (shutdown == null) {
+                ClientSocket client;
+                try {
+                    client = acceptor.accept();
+                } catch (IOException e) {
+                    if (shutdown == null) {
+                        LOG.log(Level.WARNING, "accept failed on " + name, e);
+                    }
+                    continue;
+                }
+                startBackend(client);
+            }
+        });
+    }
+
+    private void startBackend(ClientSocket client) {
+        Runnable backend = () -> new BackendStartup(this, client).run();
+        if (settings.virtualThreads()) {
+            Thread.ofVirtual().name("backend").start(backend);
+        } else {
+            Thread.ofPlatform().name("backend").daemon(true).start(backend);
+        }
+    }
+
+    public DataDirectory dataDirectory() {
+        return dataDir;
+    }
+
+    public ServerSettings settings() {
+        return settings;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public BackendRegistry registry() {
+        return registry;
+    }
+
+    public Roles roles() {
+        return roles;
+    }
+
+    public HbaFile hba() {
+        return hba;
+    }
+
+    /** The TCP port actually bound (differs from the setting when that was 0). */
+    public int port() {
+        return boundPort;
+    }
+
+    /** Null while running; the mode once a shutdown was requested (backends check it at startup). */
+    public ShutdownMode shutdownMode() {
+        return shutdown;
+    }
+
+    /** Requests a shutdown; returns at once, {@link #awaitStopped()} waits for it. Idempotent. */
+    public synchronized void shutdown(ShutdownMode mode) {
+        if (shutdown != null && shutdown.ordinal() >= mode.ordinal()) {
+            return;
+        }
+        boolean first = shutdown == null;
+        shutdown = mode;
+        LOG.info("received " + mode.name().toLowerCase() + " shutdown request");
+        closeListeners();
+        if (mode != ShutdownMode.SMART) {
+            for (BackendRegistry.Entry e : registry.all()) {
+                e.terminate("terminating connection due to administrator command");
+            }
+        }
+        if (first) {
+            Thread.ofPlatform().name("postmaster shutdown").start(this::finishShutdown);
+        }
+    }
+
+    private void finishShutdown() {
+        while (registry.count() > 0 && shutdown != ShutdownMode.IMMEDIATE) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (shutdown != ShutdownMode.IMMEDIATE) {
+            engine.close();
+        }
+        pidFile.delete();
+        LOG.info("database system is shut down");
+        stopped.countDown();
+    }
+
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
+    }
+
+    private void closeListeners() {
+        for (ServerSocket s : tcp) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+        for (ServerSocketChannel c : unix) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+        for (Path f : socketFiles) {
+            try {
+                Files.deleteIfExists(f);
+            } catch (IOException e) {
+                // a stale socket file is replaced at the next start
+            }
+        }
+    }
+
+    /** Fast shutdown, waiting until done: for tests and embedding. */
+    @Override
+    public void close() {
+        shutdown(ShutdownMode.FAST);
+        try {
+            awaitStopped();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

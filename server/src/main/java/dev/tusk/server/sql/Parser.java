@@ -1,0 +1,391 @@
+package dev.tusk.server.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Splits a query string into statements and parses each one's root (cf. gram.y's stmtmulti and
+ * the utility-statement rules): transaction control, settings and database commands fully, since
+ * Tusk carries them out itself; other statements as far as their command kind and object type,
+ * leaving the rest of the tree to the engine's SQL generator.
+ */
+public final class Parser {
+    private static final Set<String> CREATE_MODIFIERS = Set.of("or", "replace", "temp", "temporary", "local",
+            "global", "unlogged", "unique", "recursive", "trusted", "procedural", "default", "constraint");
+    private static final Set<String> TWO_WORD_OBJECTS = Set.of("materialized", "foreign", "event", "text",
+            "access", "operator", "user");
+
+    private final String sql;
+    private final List<Token> tokens;
+    private int from;
+    private int pos;
+    private int end;
+
+    private Parser(String sql, List<Token> tokens) {
+        this.sql = sql;
+        this.tokens = tokens;
+    }
+
+    /** Parses every statement of a (possibly multi-statement) query string; empty statements are dropped. */
+    public static List<Statement> parse(String sql) {
+        List<Token> tokens = Lexer.tokenize(sql);
+        Parser p = new Parser(sql, tokens);
+        List<Statement> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= tokens.size(); i++) {
+            if (i == tokens.size() || tokens.get(i).isPunct(';')) {
+                if (i > start) {
+                    out.add(p.statement(start, i));
+                }
+                start = i + 1;
+            }
+        }
+        return out;
+    }
+
+    private Statement statement(int from, int to) {
+        this.from = from;
+        pos = from;
+        end = to;
+        String text = sql.substring(tokens.get(from).start(), tokens.get(to - 1).end());
+        Token first = tokens.get(from);
+        if (first.is(TokenType.PUNCT) && first.text().equals("(")) {
+            return engine(text, CommandKind.SELECT, null);
+        }
+        if (!first.is(TokenType.IDENT)) {
+            throw syntaxError(first);
+        }
+        String word = first.value();
+        pos++;
+        switch (word) {
+            case "select": case "values": case "table": return engine(text, CommandKind.SELECT, null);
+            case "with": return engine(text, mainVerbAfterWith(), null);
+            case "insert": return engine(text, CommandKind.INSERT, null);
+            case "update": return engine(text, CommandKind.UPDATE, null);
+            case "delete": return engine(text, CommandKind.DELETE, null);
+            case "merge": return engine(text, CommandKind.MERGE, null);
+            case "create": return create(text);
+            case "alter": return engine(text, CommandKind.ALTER, objectType());
+            case "drop": return drop(text);
+            case "truncate": return engine(text, CommandKind.TRUNCATE, null);
+            case "comment": return engine(text, CommandKind.COMMENT, null);
+            case "grant": return engine(text, CommandKind.GRANT, null);
+            case "revoke": return engine(text, CommandKind.REVOKE, null);
+            case "explain": return engine(text, CommandKind.EXPLAIN, null);
+            case "call": return engine(text, CommandKind.CALL, null);
+            case "lock": return engine(text, CommandKind.LOCK, null);
+            case "begin": return begin(text, "BEGIN");
+            case "start": expectWord("transaction"); return begin(text, "START TRANSACTION");
+            case "commit": case "end": return commit(text);
+            case "rollback": case "abort": return rollback(text);
+            case "savepoint":
+                return new Statement.Transaction(text, Statement.TransactionKind.SAVEPOINT, name(), "SAVEPOINT");
+            case "release":
+                optionalWord("savepoint");
+                return new Statement.Transaction(text, Statement.TransactionKind.RELEASE, name(), "RELEASE");
+            case "set": return set(text);
+            case "show": return show(text);
+            case "reset": return new Statement.ResetVariable(text, variableName());
+            case "discard": return new Statement.Discard(text, word().toUpperCase(Locale.ROOT));
+            case "vacuum": return new Statement.NoOp(text, "VACUUM");
+            case "analyze": case "analyse": return new Statement.NoOp(text, "ANALYZE");
+            case "checkpoint": return new Statement.NoOp(text, "CHECKPOINT");
+            case "listen": case "unlisten": case "notify": return new Statement.Unsupported(text, "LISTEN/NOTIFY");
+            case "copy": return new Statement.Unsupported(text, "COPY");
+            case "prepare": case "execute": case "deallocate":
+                return new Statement.Unsupported(text, "SQL-level PREPARE/EXECUTE");
+            case "do": return new Statement.Unsupported(text, "DO blocks");
+            case "declare": case "fetch": case "move": case "close": return new Statement.Unsupported(text, "cursors");
+            default: throw syntaxError(first);
+        }
+    }
+
+    private EngineStatement engine(String text, CommandKind kind, String objectType) {
+        return new EngineStatement(text, List.copyOf(tokens.subList(from, end)), kind, objectType);
+    }
+
+    private Statement create(String text) {
+        while (pos < end && tokens.get(pos).is(TokenType.IDENT) && CREATE_MODIFIERS.contains(tokens.get(pos).value())) {
+            pos++;
+        }
+        String object = objectType();
+        if (object.equals("DATABASE")) {
+            Token name = nameToken();
+            return new Statement.CreateDatabase(text, name.value(), name.start());
+        }
+        if (object.equals("TABLE") && containsTopLevelWord("as")) {
+            return engine(text, CommandKind.CREATE_TABLE_AS, object);
+        }
+        return engine(text, CommandKind.CREATE, object);
+    }
+
+    private Statement drop(String text) {
+        int save = pos;
+        String object = objectType();
+        if (object.equals("DATABASE")) {
+            boolean ifExists = optionalWord("if");
+            if (ifExists) {
+                expectWord("exists");
+            }
+            Token name = nameToken();
+            return new Statement.DropDatabase(text, name.value(), ifExists, name.start());
+        }
+        pos = save;
+        return engine(text, CommandKind.DROP, objectType());
+    }
+
+    /** The object keyword(s) after CREATE/ALTER/DROP, upper-cased as PostgreSQL's tags spell them. */
+    private String objectType() {
+        String w = word();
+        if (TWO_WORD_OBJECTS.contains(w) && pos < end && tokens.get(pos).is(TokenType.IDENT)) {
+            String second = tokens.get(pos).value();
+            if (w.equals("user") && !second.equals("mapping")) {
+                return "ROLE";
+            }
+            pos++;
+            if (w.equals("foreign") && second.equals("data")) {
+                pos++; // wrapper
+                return "FOREIGN DATA WRAPPER";
+            }
+            return (w + " " + second).toUpperCase(Locale.ROOT);
+        }
+        if (w.equals("user") || w.equals("group")) {
+            return "ROLE";
+        }
+        return w.toUpperCase(Locale.ROOT);
+    }
+
+    /** After WITH [RECURSIVE] name [(cols)] AS [NOT] [MATERIALIZED] (...), ...: the main statement's verb. */
+    private CommandKind mainVerbAfterWith() {
+        int depth = 0;
+        for (int i = pos; i < end; i++) {
+            Token t = tokens.get(i);
+            if (t.isPunct('(')) {
+                depth++;
+            } else if (t.isPunct(')')) {
+                depth--;
+            } else if (depth == 0 && t.is(TokenType.IDENT) && i > pos && tokens.get(i - 1).isPunct(')')) {
+                switch (t.value()) {
+                    case "insert": return CommandKind.INSERT;
+                    case "update": return CommandKind.UPDATE;
+                    case "delete": return CommandKind.DELETE;
+                    case "merge": return CommandKind.MERGE;
+                    default: return CommandKind.SELECT;
+                }
+            }
+        }
+        return CommandKind.SELECT;
+    }
+
+    private boolean containsTopLevelWord(String w) {
+        int depth = 0;
+        for (int i = pos; i < end; i++) {
+            Token t = tokens.get(i);
+            if (t.isPunct('(')) {
+                depth++;
+            } else if (t.isPunct(')')) {
+                depth--;
+            } else if (depth == 0 && t.isWord(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Statement begin(String text, String tag) {
+        optionalWord("work");
+        optionalWord("transaction");
+        skipTransactionModes();
+        return new Statement.Transaction(text, Statement.TransactionKind.BEGIN, null, tag);
+    }
+
+    private void skipTransactionModes() {
+        // ISOLATION LEVEL ..., READ WRITE/ONLY, [NOT] DEFERRABLE: accepted; Tusk runs every block
+        // at the engine's isolation (read committed, as PostgreSQL's default).
+        pos = end;
+    }
+
+    private Statement commit(String text) {
+        if (optionalWord("prepared")) {
+            return new Statement.Unsupported(text, "two-phase commit");
+        }
+        optionalWord("work");
+        optionalWord("transaction");
+        if (optionalWord("and")) {
+            return new Statement.Unsupported(text, "COMMIT AND CHAIN");
+        }
+        expectEnd();
+        return new Statement.Transaction(text, Statement.TransactionKind.COMMIT, null, "COMMIT");
+    }
+
+    private Statement rollback(String text) {
+        if (optionalWord("prepared")) {
+            return new Statement.Unsupported(text, "two-phase commit");
+        }
+        optionalWord("work");
+        optionalWord("transaction");
+        if (optionalWord("to")) {
+            optionalWord("savepoint");
+            return new Statement.Transaction(text, Statement.TransactionKind.ROLLBACK_TO, name(), "ROLLBACK");
+        }
+        if (optionalWord("and")) {
+            return new Statement.Unsupported(text, "ROLLBACK AND CHAIN");
+        }
+        expectEnd();
+        return new Statement.Transaction(text, Statement.TransactionKind.ROLLBACK, null, "ROLLBACK");
+    }
+
+    private Statement set(String text) {
+        boolean local = optionalWord("local");
+        if (!local) {
+            optionalWord("session");
+        }
+        if (peekWord("transaction") || peekWord("characteristics")) {
+            // SET TRANSACTION ... / SET SESSION CHARACTERISTICS AS TRANSACTION ...: accepted.
+            return new Statement.SetVariable(text, "transaction", List.of(), local);
+        }
+        if (optionalWord("time")) {
+            expectWord("zone");
+            return new Statement.SetVariable(text, "timezone", values(), local);
+        }
+        if (optionalWord("names")) {
+            return new Statement.SetVariable(text, "client_encoding", values(), local);
+        }
+        if (optionalWord("schema")) {
+            return new Statement.SetVariable(text, "search_path", values(), local);
+        }
+        if (optionalWord("role")) {
+            return new Statement.SetVariable(text, "role", values(), local);
+        }
+        if (peekWord("session") || peekWord("authorization")) {
+            optionalWord("session");
+            expectWord("authorization");
+            return new Statement.SetVariable(text, "session_authorization", values(), local);
+        }
+        String name = variableName();
+        if (pos < end && (tokens.get(pos).isWord("to") || tokens.get(pos).isOp("="))) {
+            pos++;
+        } else {
+            throw syntaxError(pos < end ? tokens.get(pos) : null);
+        }
+        return new Statement.SetVariable(text, name, values(), local);
+    }
+
+    /** The value list of SET: null for DEFAULT, otherwise each value flattened to its text. */
+    private List<String> values() {
+        if (pos < end && tokens.get(pos).isWord("default") && pos + 1 == end) {
+            return null;
+        }
+        if (pos < end && tokens.get(pos).isWord("local") && pos + 1 == end) {
+            return null; // SET TIME ZONE LOCAL
+        }
+        List<String> values = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (; pos < end; pos++) {
+            Token t = tokens.get(pos);
+            if (t.isPunct(',')) {
+                values.add(current.toString());
+                current.setLength(0);
+            } else if (t.is(TokenType.OPERATOR) && (t.text().equals("-") || t.text().equals("+"))) {
+                current.append(t.text().equals("-") ? "-" : "");
+            } else if (t.is(TokenType.IDENT) || t.is(TokenType.QUOTED_IDENT) || t.is(TokenType.STRING)
+                    || t.is(TokenType.NUMBER)) {
+                current.append(t.value());
+            } else if (t.isWord("interval")) {
+                continue;
+            } else {
+                throw syntaxError(t);
+            }
+        }
+        if (current.length() == 0 && values.isEmpty()) {
+            throw syntaxError(null);
+        }
+        values.add(current.toString());
+        return values;
+    }
+
+    private Statement show(String text) {
+        if (optionalWord("time")) {
+            expectWord("zone");
+            return new Statement.ShowVariable(text, "timezone");
+        }
+        if (optionalWord("transaction")) {
+            expectWord("isolation");
+            expectWord("level");
+            return new Statement.ShowVariable(text, "transaction_isolation");
+        }
+        if (optionalWord("session")) {
+            expectWord("authorization");
+            return new Statement.ShowVariable(text, "session_authorization");
+        }
+        String name = variableName();
+        expectEnd();
+        return new Statement.ShowVariable(text, name);
+    }
+
+    /** A setting name, possibly qualified (custom.option); lower-cased as PostgreSQL does. */
+    private String variableName() {
+        StringBuilder sb = new StringBuilder(name());
+        while (pos + 1 < end && tokens.get(pos).isPunct('.')) {
+            pos++;
+            sb.append('.').append(name());
+        }
+        return sb.toString();
+    }
+
+    private String word() {
+        if (pos >= end || !tokens.get(pos).is(TokenType.IDENT)) {
+            throw syntaxError(pos < end ? tokens.get(pos) : null);
+        }
+        return tokens.get(pos++).value();
+    }
+
+    private String name() {
+        return nameToken().value();
+    }
+
+    private Token nameToken() {
+        if (pos >= end || !(tokens.get(pos).is(TokenType.IDENT) || tokens.get(pos).is(TokenType.QUOTED_IDENT))) {
+            throw syntaxError(pos < end ? tokens.get(pos) : null);
+        }
+        return tokens.get(pos++);
+    }
+
+    private boolean peekWord(String w) {
+        return pos < end && tokens.get(pos).isWord(w);
+    }
+
+    private boolean optionalWord(String w) {
+        if (peekWord(w)) {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    private void expectWord(String w) {
+        if (!optionalWord(w)) {
+            throw syntaxError(pos < end ? tokens.get(pos) : null);
+        }
+    }
+
+    private void expectEnd() {
+        if (pos < end) {
+            throw syntaxError(tokens.get(pos));
+        }
+    }
+
+    /** PostgreSQL's message: at or near the offending token, or "at end of input". */
+    private SqlSyntaxException syntaxError(Token t) {
+        if (t == null) {
+            int at = pos < tokens.size() ? tokens.get(pos).start() : sql.length();
+            if (pos < tokens.size() && tokens.get(pos).isPunct(';')) {
+                return new SqlSyntaxException("syntax error at or near \";\"", at);
+            }
+            return new SqlSyntaxException("syntax error at end of input", at);
+        }
+        return new SqlSyntaxException("syntax error at or near \"" + t.text() + "\"", t.start());
+    }
+}

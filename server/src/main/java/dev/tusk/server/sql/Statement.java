@@ -1,0 +1,53 @@
+package dev.tusk.server.sql;
+
+import java.util.List;
+
+/**
+ * One parsed SQL statement: the node at the root of its syntax tree. Utility statements that Tusk
+ * carries out itself (transaction control, settings, databases) are their own records; everything
+ * else is an {@link EngineStatement} whose tree the engine's SQL generator walks.
+ */
+public sealed interface Statement
+        permits Statement.Transaction, Statement.SetVariable, Statement.ShowVariable, Statement.ResetVariable,
+        Statement.CreateDatabase, Statement.DropDatabase, Statement.Discard, Statement.NoOp, Statement.Unsupported,
+        EngineStatement {
+
+    /** The statement's source text, exactly as the client wrote it (no trailing semicolon). */
+    String text();
+
+    /** Transaction control: BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE, ROLLBACK TO. */
+    record Transaction(String text, TransactionKind kind, String savepoint, String tag) implements Statement {
+    }
+
+    enum TransactionKind { BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE, ROLLBACK_TO }
+
+    /** SET [SESSION | LOCAL] name {TO | =} value, ...; values null for DEFAULT. */
+    record SetVariable(String text, String name, List<String> values, boolean local) implements Statement {
+    }
+
+    /** SHOW name | SHOW ALL. */
+    record ShowVariable(String text, String name) implements Statement {
+    }
+
+    /** RESET name | RESET ALL (name "all"). */
+    record ResetVariable(String text, String name) implements Statement {
+    }
+
+    record CreateDatabase(String text, String name, int nameOffset) implements Statement {
+    }
+
+    record DropDatabase(String text, String name, boolean ifExists, int nameOffset) implements Statement {
+    }
+
+    /** DISCARD ALL | PLANS | SEQUENCES | TEMP. */
+    record Discard(String text, String what) implements Statement {
+    }
+
+    /** Accepted and does nothing in Tusk (VACUUM, ANALYZE, CHECKPOINT ...), answered with its tag. */
+    record NoOp(String text, String tag) implements Statement {
+    }
+
+    /** Recognised but not implemented yet: answered with 0A000 naming the feature. */
+    record Unsupported(String text, String feature) implements Statement {
+    }
+}
