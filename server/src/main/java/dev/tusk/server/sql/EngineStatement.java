@@ -9,8 +9,9 @@ import java.util.List;
  * @param tokens   the statement's tokens, in order
  * @param kind     the command at the root (after any WITH clause)
  * @param objectType for CREATE/ALTER/DROP: the object keyword(s) upper-cased, e.g. "TABLE", "INDEX"
+ * @param terminator offset of the semicolon that ended the statement in the query string, or -1
  */
-public record EngineStatement(String text, List<Token> tokens, CommandKind kind, String objectType)
+public record EngineStatement(String text, List<Token> tokens, CommandKind kind, String objectType, int terminator)
         implements Statement {
 
     /** The PostgreSQL command tag once the statement has run and affected or returned rows. */

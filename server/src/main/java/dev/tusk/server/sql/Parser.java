@@ -103,7 +103,8 @@ public final class Parser {
     }
 
     private EngineStatement engine(String text, CommandKind kind, String objectType) {
-        return new EngineStatement(text, List.copyOf(tokens.subList(from, end)), kind, objectType);
+        int terminator = end < tokens.size() ? tokens.get(end).start() : -1;
+        return new EngineStatement(text, List.copyOf(tokens.subList(from, end)), kind, objectType, terminator);
     }
 
     private Statement create(String text) {

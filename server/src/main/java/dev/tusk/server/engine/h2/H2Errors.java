@@ -16,14 +16,16 @@ final class H2Errors {
     }
 
     static PgException map(SQLException e, SqlBuilder sql, String sourceSql, boolean canceledByUser) {
-        return map(e, sql, sourceSql, 0, canceledByUser);
+        return map(e, sql, sourceSql, 0, -1, canceledByUser);
     }
 
     /**
      * @param sourceSql the statement's text as the client wrote it
      * @param base      where that text starts in the whole query string (positions are reported in the latter)
+     * @param semicolon where the semicolon ending the statement is in the query string, or -1
      */
-    static PgException map(SQLException e, SqlBuilder sql, String sourceSql, int base, boolean canceledByUser) {
+    static PgException map(SQLException e, SqlBuilder sql, String sourceSql, int base, int semicolon,
+                           boolean canceledByUser) {
         String original = e instanceof JdbcException j ? j.getOriginalMessage() : e.getMessage();
         String name = firstQuoted(original);
         switch (e.getErrorCode()) {
@@ -81,7 +83,7 @@ final class H2Errors {
                         "could not serialize access due to concurrent update");
             case ErrorCode.SYNTAX_ERROR_1:
             case ErrorCode.SYNTAX_ERROR_2:
-                return syntax(original, sql, sourceSql, base);
+                return syntax(original, sql, sourceSql, base, semicolon);
             case ErrorCode.FEATURE_NOT_SUPPORTED_1:
                 return new PgException(SqlState.FEATURE_NOT_SUPPORTED, original);
             default:
@@ -91,7 +93,10 @@ final class H2Errors {
     }
 
     /** 42601 at the source token matching the place H2 marked with [*] in its copy of the SQL. */
-    private static PgException syntax(String message, SqlBuilder sql, String source, int base) {
+    private static PgException syntax(String message, SqlBuilder sql, String source, int base, int semicolon) {
+        PgException atEnd = semicolon >= 0
+                ? new PgException(SqlState.SYNTAX_ERROR, "syntax error at or near \";\"").position(semicolon + 1)
+                : new PgException(SqlState.SYNTAX_ERROR, "syntax error at end of input").position(base + source.length() + 1);
         int marker = message.indexOf("[*]");
         int position = 0;
         if (marker >= 0 && sql != null) {
@@ -102,11 +107,11 @@ final class H2Errors {
             if (s >= 0 && s < source.length()) {
                 position = s + 1;
             } else if (s >= source.length()) {
-                return new PgException(SqlState.SYNTAX_ERROR, "syntax error at end of input").position(base + source.length() + 1);
+                return atEnd;
             }
         }
         if (position == 0) {
-            return new PgException(SqlState.SYNTAX_ERROR, "syntax error at end of input").position(base + source.length() + 1);
+            return atEnd;
         }
         String near = tokenAt(source, position - 1);
         return new PgException(SqlState.SYNTAX_ERROR, "syntax error at or near \"" + near + "\"").position(base + position);

@@ -84,7 +84,11 @@ final class H2Session implements EngineSession {
                     st.tag(0) + " cannot run inside a transaction block in Tusk yet")
                     .hint("Run it outside BEGIN ... COMMIT; it cannot be rolled back.");
         }
-        boolean existed = u != null && u.name() != null && exists(u);
+        DropTargets drop = DropTargets.of(st);
+        if (drop != null) {
+            reportMissing(drop, receiver);
+        }
+        boolean existed = u != null && u.name() != null && exists(u.objectType(), u.schema(), u.name());
         long rows = run(st, receiver);
         epoch++;
         wrote = true;
@@ -94,16 +98,46 @@ final class H2Session implements EngineSession {
         receiver.end(st.tag(rows));
     }
 
-    private boolean exists(DdlUndo.Undo u) {
+    /** PostgreSQL's answer to dropping what does not exist: a notice with IF EXISTS, else an error. */
+    private void reportMissing(DropTargets drop, RowReceiver receiver) throws IOException {
+        for (DropTargets.Name n : drop.names()) {
+            if (exists(drop.objectType(), n.schema(), n.name())) {
+                continue;
+            }
+            String what = drop.noun() + " \"" + n.name() + "\" does not exist";
+            if (drop.ifExists()) {
+                receiver.notice(SqlState.SUCCESSFUL_COMPLETION, what + ", skipping");
+            } else {
+                throw new PgException(switch (drop.objectType()) {
+                    case "SCHEMA" -> SqlState.INVALID_SCHEMA_NAME;
+                    case "INDEX" -> SqlState.UNDEFINED_OBJECT;
+                    default -> SqlState.UNDEFINED_TABLE;
+                }, what);
+            }
+        }
+    }
+
+    private boolean exists(String objectType, String schema, String name) {
         String sql;
-        switch (u.objectType()) {
+        switch (objectType) {
             case "SCHEMA": sql = "select 1 from information_schema.schemata where schema_name = ?"; break;
             case "SEQUENCE": sql = "select 1 from information_schema.sequences where sequence_name = ?"; break;
             case "INDEX": sql = "select 1 from information_schema.indexes where index_name = ?"; break;
+            case "VIEW": sql = "select 1 from information_schema.tables where table_type = 'VIEW' and table_name = ?"; break;
             default: sql = "select 1 from information_schema.tables where table_name = ?"; break;
         }
+        if (schema != null) {
+            sql += " and " + (objectType.equals("SCHEMA") ? "catalog_name" : objectType.equals("SEQUENCE")
+                    ? "sequence_schema" : objectType.equals("INDEX") ? "index_schema" : "table_schema") + " = ?";
+        } else if (!objectType.equals("SCHEMA")) {
+            sql += " and " + (objectType.equals("SEQUENCE") ? "sequence_schema" : objectType.equals("INDEX")
+                    ? "index_schema" : "table_schema") + " = current_schema";
+        }
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            ps.setString(1, u.name());
+            ps.setString(1, name);
+            if (schema != null) {
+                ps.setString(2, objectType.equals("SCHEMA") ? "" : schema);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
@@ -116,12 +150,12 @@ final class H2Session implements EngineSession {
     private long run(EngineStatement st, RowReceiver receiver) throws IOException {
         long rows = 0;
         for (SqlBuilder sql : H2SqlGenerator.generate(st, info, this::columns)) {
-            rows = runOne(sql, st.text(), st.tokens().get(0).start(), receiver);
+            rows = runOne(sql, st, receiver);
         }
         return rows;
     }
 
-    private long runOne(SqlBuilder sql, String source, int base, RowReceiver receiver) throws IOException {
+    private long runOne(SqlBuilder sql, EngineStatement st, RowReceiver receiver) throws IOException {
         canceled = false;
         try (Statement s = conn.createStatement()) {
             running = s;
@@ -148,9 +182,9 @@ final class H2Session implements EngineSession {
                 return count;
             }
         } catch (SQLException e) {
-            throw H2Errors.map(e, sql, source, base, canceled);
+            throw H2Errors.map(e, sql, st.text(), st.tokens().get(0).start(), st.terminator(), canceled);
         } catch (H2Row.ValueException e) {
-            throw H2Errors.map(e.getCause(), sql, source, base, canceled);
+            throw H2Errors.map(e.getCause(), sql, st.text(), st.tokens().get(0).start(), st.terminator(), canceled);
         } finally {
             running = null;
         }

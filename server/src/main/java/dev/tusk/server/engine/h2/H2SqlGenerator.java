@@ -66,6 +66,10 @@ final class H2SqlGenerator {
             g.createTable();
         } else if (t.get(0).isWord("select")) {
             g.selectWithLabels(0, t.size());
+        } else if (t.get(0).isWord("with") && st.kind() == CommandKind.SELECT && g.mainSelect() > 0) {
+            int main = g.mainSelect();
+            g.range(0, main);
+            g.selectWithLabels(main, t.size());
         } else {
             g.range(0, t.size());
         }
@@ -333,6 +337,22 @@ final class H2SqlGenerator {
         return cols;
     }
 
+    /** The index of the main SELECT after a WITH clause's queries, or -1. */
+    private int mainSelect() {
+        int depth = 0;
+        for (int i = 1; i < tokens.size(); i++) {
+            Token x = tokens.get(i);
+            if (x.isPunct('(')) {
+                depth++;
+            } else if (x.isPunct(')')) {
+                depth--;
+            } else if (depth == 0 && x.isWord("select") && tokens.get(i - 1).isPunct(')')) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** SELECT with PostgreSQL's labels on the first select list. */
     private void selectWithLabels(int from, int to) {
         int i = from + 1;
@@ -385,16 +405,19 @@ final class H2SqlGenerator {
         if (to - from >= 2 && topLevelWord(tokens, from, to, "as") >= 0) {
             return null;
         }
+        int cast = lastTopLevelCast(from, to);
+        if (cast >= 0 && PgTypeLabels.typeNameEnd(tokens, cast + 1, to) == to) {
+            return PgTypeLabels.label(tokens, cast + 1, to);
+        }
+        if (n == 2 && tokens.get(from).is(TokenType.IDENT) && last.is(TokenType.STRING)) {
+            return PgTypeLabels.label(tokens, from, from + 1); // typed constant: date '...', interval '...'
+        }
         if (n >= 2 && (last.is(TokenType.IDENT) || last.is(TokenType.QUOTED_IDENT)) && !NOT_ALIASES.contains(last.value())
                 && isImplicitAlias(tokens.get(to - 2))) {
             return null;
         }
         if (isColumnRef(from, to)) {
             return null;
-        }
-        int cast = lastTopLevelCast(from, to);
-        if (cast >= 0) {
-            return PgTypeLabels.label(tokens, cast + 1, to);
         }
         Token first = tokens.get(from);
         if (first.is(TokenType.IDENT)) {
@@ -503,6 +526,13 @@ final class H2SqlGenerator {
         Token t = tokens.get(i);
         switch (t.type()) {
             case STRING:
+                if (i + 2 < to && tokens.get(i + 1).text().equals("::")
+                        && (tokens.get(i + 2).isWord("json") || tokens.get(i + 2).isWord("jsonb"))
+                        && PgTypeLabels.typeNameEnd(tokens, i + 2, to) == i + 3) {
+                    // H2 casts a string to a JSON string; PostgreSQL parses it as a JSON document.
+                    out.emit("json " + Identifiers.literal(t.value()), t.start());
+                    return i + 3;
+                }
                 out.emit(Identifiers.literal(t.value()), t.start());
                 return i + 1;
             case BIT_STRING:

@@ -1,0 +1,49 @@
+package dev.tusk.compat;
+
+import dev.tusk.server.datadir.InitDb;
+import dev.tusk.server.engine.h2.H2Engine;
+import dev.tusk.server.postmaster.Postmaster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A throwaway Tusk installation and postmaster, in this JVM: initdb into a temporary directory
+ * with superuser "postgres" (as the PostgreSQL the tests compare with), then a postmaster on a free
+ * port with its Unix socket in the same directory.
+ */
+final class TuskServer implements AutoCloseable {
+    final Path dir;
+    final Postmaster postmaster;
+
+    private TuskServer(Path dir, Postmaster postmaster) {
+        this.dir = dir;
+        this.postmaster = postmaster;
+    }
+
+    static TuskServer start() throws IOException {
+        Path dir = Files.createTempDirectory("tusk-");
+        Path data = dir.resolve("data");
+        InitDb.run(data, "postgres", null, "trust", "trust", d -> new H2Engine(d, true));
+        int port = Ports.free();
+        Files.writeString(data.resolve("postgresql.conf"), "\nunix_socket_directories = '" + dir + "'\n"
+                + "listen_addresses = '127.0.0.1'\n", java.nio.file.StandardOpenOption.APPEND);
+        return new TuskServer(dir, Postmaster.start(data, port));
+    }
+
+    int port() {
+        return postmaster.port();
+    }
+
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database + "?user=postgres";
+    }
+
+    @Override
+    public void close() throws IOException {
+        postmaster.close();
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+}

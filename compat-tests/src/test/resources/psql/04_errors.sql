@@ -1,0 +1,15 @@
+create table e1 (id int primary key, v text not null, n int check (n > 0));
+insert into e1 values (1, 'a', 1);
+insert into e1 values (1, 'b', 2);
+insert into e1 values (2, null, 2);
+select * from missing_table;
+select nosuchcol from e1;
+selectt 1;
+select 1 +;
+select 1/0;
+select 'abc'::int;
+create table e1 (id int);
+drop table nosuch;
+drop table if exists nosuch;
+select nosuchfunc(1);
+select 1; select 2;

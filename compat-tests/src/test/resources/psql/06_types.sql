@@ -1,0 +1,11 @@
+select true, false, null::int is null;
+select 42::smallint, 42::integer, 42::bigint, 4.5::real, 4.5::double precision;
+select 0.1::float8, 1e20::float8, 1.0::float8, 123456789.123::float8;
+select 12.340::numeric(10,3), 1.5::numeric;
+select 'hello'::text, 'hi'::varchar(10);
+select date '2024-02-29', time '13:45:06', timestamp '2024-02-29 13:45:06.250';
+select interval '1 day', interval '2 hours 30 minutes', interval '1 year';
+select array[1, 2, 3], array['a', 'b c'];
+select '{"a": 1}'::json;
+select 'a''b', E'tab\tx', $$dollar$$;
+select length('héllo'), 'héllo';
