@@ -14,16 +14,22 @@ import java.util.Optional;
  * stale, left by a killed postmaster, and is taken over.
  */
 public final class PidFile {
+    /** Lock files held by postmasters of this JVM (an embedded postmaster has this JVM's own pid). */
+    private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final Path file;
 
     public PidFile(Path file) {
-        this.file = file;
+        this.file = file.toAbsolutePath().normalize();
     }
 
     /** Creates the lock, or fails with PostgreSQL's message if a live postmaster holds it. */
     public void create(Path dataDir, int port, String socketDir, String listenAddress) throws IOException {
         Optional<Long> other = runningPid();
-        if (other.isPresent()) {
+        if (other.isEmpty() && HELD.contains(file)) {
+            other = Optional.of(ProcessHandle.current().pid());
+        }
+        if (other.isPresent() || !HELD.add(file)) {
             throw new IOException("lock file \"postmaster.pid\" already exists; is another postmaster (PID "
                     + other.get() + ") running in data directory \"" + dataDir + "\"?");
         }
@@ -33,6 +39,13 @@ public final class PidFile {
         Path tmp = file.resolveSibling("postmaster.pid.tmp");
         Files.writeString(tmp, content);
         Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Rewrites the port line once a port chosen by the system (port 0) is known. */
+    public void updatePort(int port) throws IOException {
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
+        lines.set(3, Integer.toString(port));
+        Files.writeString(file, String.join("\n", lines) + "\n");
     }
 
     /** The pid of the live postmaster holding the lock, if any. */
@@ -62,6 +75,7 @@ public final class PidFile {
     }
 
     public void delete() {
+        HELD.remove(file);
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {

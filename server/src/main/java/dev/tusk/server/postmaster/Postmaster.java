@@ -66,19 +66,27 @@ public final class Postmaster implements AutoCloseable {
         if (port != null) {
             settings = settings.withPort(port);
         }
+        // The lock comes first, as in PostgreSQL: nothing of the installation is touched without it.
         PidFile lock = new PidFile(dataDir.pidFile());
-        if (lock.runningPid().isPresent()) {
-            lock.create(dataDir.path(), 0, "", ""); // throws PostgreSQL's "lock file already exists"
+        lock.create(dataDir.path(), settings.port(),
+                settings.socketDirectories().isEmpty() ? "" : settings.socketDirectories().get(0),
+                settings.listenAddresses().isEmpty() ? "" : settings.listenAddresses().get(0));
+        Postmaster pm;
+        try {
+            pm = new Postmaster(dataDir, settings);
+        } catch (IOException | RuntimeException e) {
+            lock.delete();
+            throw e;
         }
-        Postmaster pm = new Postmaster(dataDir, settings);
         try {
             pm.listen();
-            pm.pidFile.create(dataDir.path(), pm.boundPort,
-                    settings.socketDirectories().isEmpty() ? "" : settings.socketDirectories().get(0),
-                    settings.listenAddresses().isEmpty() ? "" : settings.listenAddresses().get(0));
+            if (pm.boundPort != settings.port()) {
+                lock.updatePort(pm.boundPort);
+            }
         } catch (IOException | RuntimeException e) {
             pm.closeListeners();
             pm.engine.close();
+            lock.delete();
             throw e;
         }
         LOG.info("database system is ready to accept connections on port " + pm.boundPort);
