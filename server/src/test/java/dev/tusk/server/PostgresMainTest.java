@@ -142,15 +142,34 @@ class PostgresMainTest {
     }
 
     @Test
-    void ddlAfterDataChangesInABlockIsRefusedNotCommitted() throws Exception {
+    void ddlAfterDataChangesInABlockKeepsThemUncommittedAndRollsBackWithThem() throws Exception {
         try (WireClient c = tusk.connect()) {
             c.query("create table kept_t (a int)");
             c.query("begin");
             c.query("insert into kept_t values (1)");
-            ErrorResponse e = (ErrorResponse) c.query("create table other_t (a int)").get(0);
-            assertEquals("0A000", e.sqlState());
+            assertEquals("CREATE TABLE", tag(c.query("create table other_t (a int)")));
+            assertEquals("INSERT 0 1", tag(c.query("insert into other_t values (2)")));
+            try (WireClient other = tusk.connect()) {
+                assertEquals("0", text((DataRow) other.query("select count(*) from kept_t").get(1), 0),
+                        "the insert before the DDL is still uncommitted");
+            }
             c.query("rollback");
             assertEquals("0", text((DataRow) c.query("select count(*) from kept_t").get(1), 0));
+            assertEquals("42P01", ((ErrorResponse) c.query("select * from other_t").get(0)).sqlState());
+        }
+    }
+
+    @Test
+    void ddlOnATableChangedInTheSameBlockIsRefusedNotCommitted() throws Exception {
+        try (WireClient c = tusk.connect()) {
+            c.query("create table changed_t (a int)");
+            c.query("begin");
+            c.query("insert into changed_t values (1)");
+            ErrorResponse e = (ErrorResponse) c.query("alter table changed_t add column b int").get(0);
+            assertEquals("0A000", e.sqlState());
+            assertEquals(ReadyForQuery.FAILED, ready(c.query("select 1")));
+            c.query("rollback");
+            assertEquals("0", text((DataRow) c.query("select count(*) from changed_t").get(1), 0));
         }
     }
 
@@ -163,6 +182,18 @@ class PostgresMainTest {
             assertEquals("tests", text((DataRow) r.get(1), 0));
             ErrorResponse e = (ErrorResponse) c.query("show no_such_setting").get(0);
             assertEquals("42704", e.sqlState());
+        }
+    }
+
+    @Test
+    void statementTimeoutCancelsALongStatement() throws Exception {
+        try (WireClient c = tusk.connect()) {
+            assertEquals("SET", tag(c.query("set statement_timeout = '200ms'")));
+            ErrorResponse e = (ErrorResponse) c.query("select max(rand()) from system_range(1, 2000000000)").get(0);
+            assertEquals("57014", e.sqlState());
+            assertEquals("canceling statement due to statement timeout", e.message());
+            assertEquals("RESET", tag(c.query("reset statement_timeout")));
+            assertEquals("SELECT 1", tag(c.query("select 1")));
         }
     }
 

@@ -112,8 +112,11 @@ final class PostgresMain {
                 }
                 error(e, type);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "internal error in backend " + backend.processId, e);
-                error(new PgException("ERROR", SqlState.INTERNAL_ERROR, String.valueOf(e.getMessage()), e), type);
+                // A bug, not a user error: the session's state can no longer be trusted, so it ends
+                // here (as a crashed PostgreSQL backend would), and nothing else is touched.
+                LOG.log(Level.SEVERE, "backend " + backend.processId + " failed", e);
+                fatal(new PgException("FATAL", SqlState.INTERNAL_ERROR, "internal error: " + e, e));
+                return;
             }
         }
     }

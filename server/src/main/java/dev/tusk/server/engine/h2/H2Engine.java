@@ -80,17 +80,25 @@ public final class H2Engine implements Engine {
 
     @Override
     public EngineSession openSession(SessionInfo session) {
+        // H2 gives up on a row lock after 2 s by default; PostgreSQL waits until lock_timeout (0 = forever).
+        Connection c = connect(session.database(), Integer.MAX_VALUE);
+        return new H2Session(c, session, fsync ? groupCommit(session.database()) : null,
+                () -> connect(session.database(), DDL_LOCK_TIMEOUT_MS));
+    }
+
+    /** How long DDL run beside an open transaction waits for a table lock before giving up (see H2Session). */
+    private static final int DDL_LOCK_TIMEOUT_MS = 250;
+
+    private Connection connect(String database, int lockTimeoutMs) {
         try {
-            Connection c = DriverManager.getConnection(url(session.database()), "tusk", "");
+            Connection c = DriverManager.getConnection(url(database), "tusk", "");
             try (Statement s = c.createStatement()) {
                 s.execute("SET MODE PostgreSQL");
-                // H2 gives up on a row lock after 2 s by default; PostgreSQL waits until lock_timeout (0 = forever).
-                s.execute("SET LOCK_TIMEOUT 2147483647");
+                s.execute("SET LOCK_TIMEOUT " + lockTimeoutMs);
             }
-            c.setAutoCommit(false);
-            return new H2Session(c, session, fsync ? groupCommit(session.database()) : null);
+            return c;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot open database " + session.database() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot open database " + database + ": " + e.getMessage(), e);
         }
     }
 

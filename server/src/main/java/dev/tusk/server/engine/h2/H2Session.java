@@ -24,13 +24,19 @@ import java.util.List;
 /**
  * One backend's H2 connection. Runs generated SQL, streams rows to the receiver and keeps
  * PostgreSQL's transaction meaning where H2's differs: H2 commits the open transaction when DDL
- * runs, so DDL in a transaction is allowed only while nothing else is uncommitted, and is undone
- * by its inverse statement ({@link DdlUndo}) if the transaction rolls back.
+ * runs. So DDL in a transaction runs on the session's own connection only while nothing is
+ * uncommitted there; after data changes it runs on a second connection of the same session (its
+ * "DDL connection"), which commits only the DDL and leaves the data changes open. Either way the DDL
+ * is undone by its inverse statement ({@link DdlUndo}) if the transaction rolls back.
  */
 final class H2Session implements EngineSession {
     private final Connection conn;
     private final SessionInfo info;
     private final GroupCommit groupCommit;
+    private final java.util.function.Supplier<Connection> ddlConnections;
+    private Connection ddlConn;
+    /** The statements that set the current search path, replayed on the DDL connection. */
+    private List<String> searchPathSql = List.of();
     private volatile Statement running;
     private volatile boolean canceled;
     private ZoneId zone = ZoneId.of("UTC");
@@ -47,10 +53,16 @@ final class H2Session implements EngineSession {
     private record SavepointEntry(String name, Savepoint h2, int undoSize, int epoch) {
     }
 
-    H2Session(Connection conn, SessionInfo info, GroupCommit groupCommit) {
+    H2Session(Connection conn, SessionInfo info, GroupCommit groupCommit, java.util.function.Supplier<Connection> ddlConnections) {
         this.conn = conn;
         this.info = info;
         this.groupCommit = groupCommit;
+        this.ddlConnections = ddlConnections;
+        try {
+            conn.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw H2Errors.map(e, null, "", false);
+        }
     }
 
     @Override
@@ -74,7 +86,7 @@ final class H2Session implements EngineSession {
 
     private void executeDdl(EngineStatement st, RowReceiver receiver) throws IOException {
         DdlUndo.Undo u = DdlUndo.of(st);
-        if (dirty) {
+        if (dirty && (u == null || isTemporary(st))) {
             throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
                     st.tag(0) + " after data changes in the same transaction is not supported by Tusk yet")
                     .hint("Commit the data changes first, or run the DDL before them in the transaction.");
@@ -89,8 +101,13 @@ final class H2Session implements EngineSession {
             reportMissing(drop, receiver);
         }
         boolean existed = u != null && u.name() != null && exists(u.objectType(), u.schema(), u.name());
-        long rows = run(st, receiver);
-        epoch++;
+        long rows;
+        if (dirty) {
+            rows = runBeside(st, receiver);
+        } else {
+            rows = run(st, receiver);
+            epoch++;
+        }
         wrote = true;
         if (u != null && !existed) {
             undo.add(u.sql());
@@ -146,18 +163,66 @@ final class H2Session implements EngineSession {
         }
     }
 
+    private static boolean isTemporary(EngineStatement st) {
+        for (int i = 1; i < st.tokens().size() && i < 4; i++) {
+            if (st.tokens().get(i).isWord("temp") || st.tokens().get(i).isWord("temporary")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Runs DDL on the DDL connection, so that H2's commit-on-DDL does not commit this session's open
+     * data changes. If the DDL needs a table this transaction has changed, H2 cannot lock it from the
+     * other connection; that is refused rather than waited on forever.
+     */
+    private long runBeside(EngineStatement st, RowReceiver receiver) throws IOException {
+        try {
+            if (ddlConn == null) {
+                ddlConn = ddlConnections.get();
+                ddlConn.setAutoCommit(true);
+                replaySearchPath(ddlConn);
+            }
+        } catch (SQLException e) {
+            throw H2Errors.map(e, null, "", false);
+        }
+        try {
+            long rows = 0;
+            for (SqlBuilder sql : H2SqlGenerator.generate(st, info, this::columns)) {
+                rows = runOne(ddlConn, sql, st, receiver);
+            }
+            return rows;
+        } catch (PgException e) {
+            if (SqlState.LOCK_NOT_AVAILABLE.equals(e.sqlState())) {
+                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, st.tag(0)
+                        + " on a table changed earlier in the same transaction is not supported by Tusk yet")
+                        .hint("Commit the data changes first, or run the DDL before them in the transaction.");
+            }
+            throw e;
+        }
+    }
+
+    private void replaySearchPath(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String sql : searchPathSql) {
+                s.execute(sql);
+            }
+        }
+    }
+
     /** Runs the generated statement(s); returns the row count for the command tag. */
     private long run(EngineStatement st, RowReceiver receiver) throws IOException {
         long rows = 0;
         for (SqlBuilder sql : H2SqlGenerator.generate(st, info, this::columns)) {
-            rows = runOne(sql, st, receiver);
+            rows = runOne(conn, sql, st, receiver);
         }
         return rows;
     }
 
-    private long runOne(SqlBuilder sql, EngineStatement st, RowReceiver receiver) throws IOException {
+    private long runOne(Connection on, SqlBuilder sql, EngineStatement st, RowReceiver receiver) throws IOException {
         canceled = false;
-        try (Statement s = conn.createStatement()) {
+        try (Statement s = on.createStatement()) {
             running = s;
             if (!s.execute(sql.toString())) {
                 return Math.max(0, s.getLargeUpdateCount());
@@ -333,8 +398,13 @@ final class H2Session implements EngineSession {
         for (int i = 0; i < schemas.size(); i++) {
             sql.append(i > 0 ? ", " : "").append(dev.tusk.server.sql.Identifiers.quote(schemas.get(i)));
         }
-        s.execute(sql.toString());
-        s.execute("SET SCHEMA " + dev.tusk.server.sql.Identifiers.quote(schemas.get(0)));
+        searchPathSql = List.of(sql.toString(), "SET SCHEMA " + dev.tusk.server.sql.Identifiers.quote(schemas.get(0)));
+        for (String each : searchPathSql) {
+            s.execute(each);
+        }
+        if (ddlConn != null) {
+            replaySearchPath(ddlConn);
+        }
     }
 
     @Override
@@ -352,6 +422,13 @@ final class H2Session implements EngineSession {
 
     @Override
     public void close() {
+        try {
+            if (ddlConn != null) {
+                ddlConn.close();
+            }
+        } catch (SQLException e) {
+            // closing anyway
+        }
         try {
             if (!conn.isClosed()) {
                 conn.rollback();
