@@ -70,7 +70,7 @@ class PsqlCorpusTest {
         System.out.printf("psql corpus: %d of %d statements print the same on Tusk as on PostgreSQL 15 (%.1f%%)%n",
                 same, total, share * 100);
         System.out.print(report);
-        assertTrue(share >= FLOOR, String.format("matching share %.3f fell below %.2f:%n%s", share, FLOOR, report));
+        assertTrue(share >= FLOOR, String.format("matching share %.3f fell below %.2f (differences printed above)", share, FLOOR));
     }
 
     private static List<Path> scripts() throws IOException, URISyntaxException {

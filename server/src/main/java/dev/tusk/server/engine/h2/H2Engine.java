@@ -30,6 +30,8 @@ public final class H2Engine implements Engine {
     private final Path base;
     private final boolean fsync;
     private final Map<String, GroupCommit> groupCommits = new ConcurrentHashMap<>();
+    /** Databases whose functions were registered since this engine started. */
+    private final java.util.Set<String> prepared = ConcurrentHashMap.newKeySet();
 
     /** @param fsync whether a commit waits for the sync to disk (postgresql.conf's fsync) */
     public H2Engine(Path dataDirectory, boolean fsync) {
@@ -68,6 +70,7 @@ public final class H2Engine implements Engine {
     @Override
     public void dropDatabase(String name) {
         shutdown(name);
+        prepared.remove(name);
         groupCommits.remove(name);
         try (Stream<Path> files = Files.walk(dir(name))) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -82,6 +85,9 @@ public final class H2Engine implements Engine {
     public EngineSession openSession(SessionInfo session) {
         // H2 gives up on a row lock after 2 s by default; PostgreSQL waits until lock_timeout (0 = forever).
         Connection c = connect(session.database(), Integer.MAX_VALUE);
+        if (!prepared.contains(session.database())) {
+            registerFunctions(c, session.database());
+        }
         return new H2Session(c, session, fsync ? groupCommit(session.database()) : null,
                 () -> connect(session.database(), DDL_LOCK_TIMEOUT_MS));
     }
@@ -100,6 +106,25 @@ public final class H2Engine implements Engine {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open database " + database + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Registers {@link PgFunctions} in a database: once per database and engine start, so a new
+     * release's functions reach databases created by an older one.
+     */
+    private synchronized void registerFunctions(Connection c, String database) {
+        if (prepared.contains(database)) {
+            return;
+        }
+        try (Statement s = c.createStatement()) {
+            for (String[] alias : PgFunctions.ALIASES) {
+                s.execute("CREATE ALIAS IF NOT EXISTS " + alias[0] + " FOR '" + PgFunctions.class.getName() + "." + alias[1] + "'");
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot register functions in " + database + ": " + e.getMessage(), e);
+        }
+        prepared.add(database);
     }
 
     private GroupCommit groupCommit(String database) {

@@ -2,88 +2,95 @@ package dev.tusk.server.engine.h2;
 
 import dev.tusk.protocol.SqlState;
 import dev.tusk.server.error.PgException;
+import dev.tusk.server.sql.EngineStatement;
+import dev.tusk.server.sql.Token;
+import dev.tusk.server.sql.TokenType;
 import java.sql.SQLException;
+import java.util.List;
 import org.h2.api.ErrorCode;
 import org.h2.jdbc.JdbcException;
 
 /**
- * The one place where H2's errors become PostgreSQL's: SQLSTATE, message wording and the position in
- * the client's SQL. Decisions are taken on H2's error code; H2's message is only mined for the
- * quoted object name it carries.
+ * The one place where H2's errors become PostgreSQL's: SQLSTATE, message wording, detail, and the
+ * position in the client's SQL. Decisions are taken on H2's error code; H2's message is only mined
+ * for the object names and key values it carries.
  */
 final class H2Errors {
     private H2Errors() {
     }
 
-    static PgException map(SQLException e, SqlBuilder sql, String sourceSql, boolean canceledByUser) {
-        return map(e, sql, sourceSql, 0, -1, canceledByUser);
+    /** An error outside any statement (commit, rollback, savepoints, settings). */
+    static PgException map(SQLException e) {
+        return map(e, null, null, false);
     }
 
     /**
-     * @param sourceSql the statement's text as the client wrote it
-     * @param base      where that text starts in the whole query string (positions are reported in the latter)
-     * @param semicolon where the semicolon ending the statement is in the query string, or -1
+     * @param sql      the engine SQL that failed, with its map back to the client's text (or null)
+     * @param st       the client's statement (or null)
+     * @param canceled whether a cancel request (rather than statement_timeout) stopped it
      */
-    static PgException map(SQLException e, SqlBuilder sql, String sourceSql, int base, int semicolon,
-                           boolean canceledByUser) {
+    static PgException map(SQLException e, SqlBuilder sql, EngineStatement st, boolean canceled) {
         String original = e instanceof JdbcException j ? j.getOriginalMessage() : e.getMessage();
-        String name = firstQuoted(original);
+        String quoted = firstQuoted(original);
+        String outer = outerQuoted(original);
+        Where where = new Where(sql, st);
         switch (e.getErrorCode()) {
             case ErrorCode.TABLE_OR_VIEW_NOT_FOUND_1:
             case ErrorCode.TABLE_OR_VIEW_NOT_FOUND_WITH_CANDIDATES_2:
             case ErrorCode.TABLE_OR_VIEW_NOT_FOUND_DATABASE_EMPTY_1:
-                return at(new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + name + "\" does not exist"),
-                        sourceSql, base, name);
+                return where.atName(new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + quoted + "\" does not exist"), quoted);
             case ErrorCode.COLUMN_NOT_FOUND_1:
-                return at(new PgException(SqlState.UNDEFINED_COLUMN, "column \"" + name + "\" does not exist"),
-                        sourceSql, base, name);
+                return where.atName(new PgException(SqlState.UNDEFINED_COLUMN, "column \"" + quoted + "\" does not exist"), quoted);
             case ErrorCode.TABLE_OR_VIEW_ALREADY_EXISTS_1:
-                return new PgException(SqlState.DUPLICATE_TABLE, "relation \"" + lastPart(name) + "\" already exists");
+                return new PgException(SqlState.DUPLICATE_TABLE, "relation \"" + lastPart(quoted) + "\" already exists");
             case ErrorCode.DUPLICATE_COLUMN_NAME_1:
-                return new PgException(SqlState.DUPLICATE_COLUMN, "column \"" + name + "\" specified more than once");
+                return new PgException(SqlState.DUPLICATE_COLUMN, "column \"" + quoted + "\" specified more than once");
             case ErrorCode.SCHEMA_NOT_FOUND_1:
-                return new PgException(SqlState.INVALID_SCHEMA_NAME, "schema \"" + name + "\" does not exist");
+                return new PgException(SqlState.INVALID_SCHEMA_NAME, "schema \"" + quoted + "\" does not exist");
             case ErrorCode.SCHEMA_ALREADY_EXISTS_1:
-                return new PgException(SqlState.DUPLICATE_SCHEMA, "schema \"" + name + "\" already exists");
+                return new PgException(SqlState.DUPLICATE_SCHEMA, "schema \"" + quoted + "\" already exists");
             case ErrorCode.DUPLICATE_KEY_1:
-                return duplicateKey(original);
-            case ErrorCode.NULL_NOT_ALLOWED:
-                return new PgException(SqlState.NOT_NULL_VIOLATION,
-                        "null value in column \"" + name + "\" violates not-null constraint");
+                return duplicateKey(outer);
+            case ErrorCode.NULL_NOT_ALLOWED: {
+                String table = st == null ? null : H2SqlGenerator.targetTable(st.tokens());
+                return new PgException(SqlState.NOT_NULL_VIOLATION, "null value in column \"" + quoted + "\""
+                        + (table != null ? " of relation \"" + table + "\"" : "") + " violates not-null constraint");
+            }
             case ErrorCode.REFERENTIAL_INTEGRITY_VIOLATED_PARENT_MISSING_1:
+                return foreignKey(outer, true);
             case ErrorCode.REFERENTIAL_INTEGRITY_VIOLATED_CHILD_EXISTS_1:
-                return new PgException(SqlState.FOREIGN_KEY_VIOLATION,
-                        "insert or update on table violates foreign key constraint \"" + lastPart(name) + "\"");
-            case ErrorCode.CHECK_CONSTRAINT_VIOLATED_1:
-                return new PgException(SqlState.CHECK_VIOLATION,
-                        "new row violates check constraint \"" + lastPart(name) + "\"");
+                return foreignKey(outer, false);
+            case ErrorCode.CHECK_CONSTRAINT_VIOLATED_1: {
+                String table = st == null ? null : H2SqlGenerator.targetTable(st.tokens());
+                return new PgException(SqlState.CHECK_VIOLATION, "new row for relation \"" + table
+                        + "\" violates check constraint \"" + lastPart(quoted) + "\"");
+            }
             case ErrorCode.DIVISION_BY_ZERO_1:
                 return new PgException(SqlState.DIVISION_BY_ZERO, "division by zero");
             case ErrorCode.DATA_CONVERSION_ERROR_1:
-                return new PgException(SqlState.INVALID_TEXT_REPRESENTATION, "invalid input syntax: " + original);
+                return where.invalidInput(quoted);
             case ErrorCode.VALUE_TOO_LONG_2:
                 return new PgException(SqlState.STRING_DATA_RIGHT_TRUNCATION, "value too long for type character varying");
             case ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE_1:
             case ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE_2:
                 return new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range");
             case ErrorCode.FUNCTION_NOT_FOUND_1:
-                return at(new PgException(SqlState.UNDEFINED_FUNCTION, "function " + name + " does not exist")
+                return where.atName(new PgException(SqlState.UNDEFINED_FUNCTION, "function " + quoted + " does not exist")
                         .hint("No function matches the given name and argument types. You might need to add explicit type casts."),
-                        sourceSql, base, name);
+                        quoted);
             case ErrorCode.STATEMENT_WAS_CANCELED:
-                return new PgException(SqlState.QUERY_CANCELED, canceledByUser
+                return new PgException(SqlState.QUERY_CANCELED, canceled
                         ? "canceling statement due to user request" : "canceling statement due to statement timeout");
             case ErrorCode.LOCK_TIMEOUT_1:
-                return new PgException(SqlState.LOCK_NOT_AVAILABLE, "could not obtain lock on row");
+                return new PgException(SqlState.LOCK_NOT_AVAILABLE, "could not obtain lock on relation");
             case ErrorCode.DEADLOCK_1:
                 return new PgException(SqlState.T_R_DEADLOCK_DETECTED, "deadlock detected");
             case ErrorCode.CONCURRENT_UPDATE_1:
             case ErrorCode.ROW_NOT_FOUND_IN_PRIMARY_INDEX:
-                return new PgException(SqlState.T_R_SERIALIZATION_FAILURE,
-                        "could not serialize access due to concurrent update");
+                return new PgException(SqlState.T_R_SERIALIZATION_FAILURE, "could not serialize access due to concurrent update");
             case ErrorCode.SYNTAX_ERROR_1:
             case ErrorCode.SYNTAX_ERROR_2:
-                return syntax(original, sql, sourceSql, base, semicolon);
+                return where.syntax(original);
             case ErrorCode.FEATURE_NOT_SUPPORTED_1:
                 return new PgException(SqlState.FEATURE_NOT_SUPPORTED, original);
             default:
@@ -92,121 +99,165 @@ final class H2Errors {
         }
     }
 
-    /** 42601 at the source token matching the place H2 marked with [*] in its copy of the SQL. */
-    private static PgException syntax(String message, SqlBuilder sql, String source, int base, int semicolon) {
-        PgException atEnd = semicolon >= 0
-                ? new PgException(SqlState.SYNTAX_ERROR, "syntax error at or near \";\"").position(semicolon + 1)
-                : new PgException(SqlState.SYNTAX_ERROR, "syntax error at end of input").position(base + source.length() + 1);
-        int marker = message.indexOf("[*]");
-        int position = 0;
-        if (marker >= 0 && sql != null) {
-            String before = message.substring(0, marker);
-            int sqlStart = message.indexOf(sql.toString().substring(0, Math.min(20, sql.toString().length())));
-            int g = sqlStart >= 0 ? before.length() - sqlStart : -1;
-            int s = g >= 0 ? sql.sourceOffset(g) - base : -1;
-            if (s >= 0 && s < source.length()) {
-                position = s + 1;
-            } else if (s >= source.length()) {
-                return atEnd;
+    /** Where in the client's query string an error belongs. */
+    private static final class Where {
+        private final SqlBuilder sql;
+        private final EngineStatement st;
+
+        Where(SqlBuilder sql, EngineStatement st) {
+            this.sql = sql;
+            this.st = st;
+        }
+
+        /** Positions the error at the first token naming the object, as PostgreSQL's parser does. */
+        PgException atName(PgException e, String name) {
+            if (st == null || name.isEmpty()) {
+                return e;
             }
-        }
-        if (position == 0) {
-            return atEnd;
-        }
-        String near = tokenAt(source, position - 1);
-        return new PgException(SqlState.SYNTAX_ERROR, "syntax error at or near \"" + near + "\"").position(base + position);
-    }
-
-    private static String tokenAt(String source, int at) {
-        int end = at;
-        while (end < source.length() && (Character.isLetterOrDigit(source.charAt(end)) || source.charAt(end) == '_')) {
-            end++;
-        }
-        return end == at ? source.substring(at, at + 1) : source.substring(at, end);
-    }
-
-    /** Duplicate key: H2 names the constraint and the key values; PostgreSQL says Key (cols)=(vals). */
-    private static PgException duplicateKey(String message) {
-        String quoted = firstQuoted(message);
-        String constraint = quoted;
-        String detail = null;
-        int on = quoted.indexOf(' ');
-        if (on > 0) {
-            constraint = lastPart(quoted.substring(0, on));
-            int open = quoted.indexOf('(');
-            int close = quoted.indexOf(')', open);
-            int keyStart = quoted.indexOf("/* key:");
-            if (open > 0 && close > open) {
-                String cols = quoted.substring(open + 1, close);
-                String vals = keyValues(quoted, close, cols.split(",").length, keyStart);
-                if (vals != null) {
-                    detail = "Key (" + cols.replace(",", ", ") + ")=(" + vals + ") already exists.";
+            String last = lastPart(name);
+            for (Token t : st.tokens()) {
+                if ((t.is(TokenType.IDENT) || t.is(TokenType.QUOTED_IDENT)) && t.value().equals(last)) {
+                    return e.position(t.start() + 1);
                 }
             }
+            return e;
         }
+
+        /** 22P02 naming the type the text was cast to, at the constant, when the cast is visible in the SQL. */
+        PgException invalidInput(String value) {
+            if (st != null) {
+                List<Token> t = st.tokens();
+                for (int i = 0; i + 2 < t.size(); i++) {
+                    if (t.get(i).is(TokenType.STRING) && t.get(i).value().equals(value) && t.get(i + 1).text().equals("::")) {
+                        String type = PgTypeLabels.sqlName(PgTypeLabels.label(t, i + 2,
+                                PgTypeLabels.typeNameEnd(t, i + 2, t.size())));
+                        return new PgException(SqlState.INVALID_TEXT_REPRESENTATION,
+                                "invalid input syntax for type " + type + ": \"" + value + "\"").position(t.get(i).start() + 1);
+                    }
+                }
+            }
+            return new PgException(SqlState.INVALID_TEXT_REPRESENTATION, "invalid input syntax: \"" + value + "\"");
+        }
+
+        /** 42601 at the client's token matching the place H2 marked with [*] in its copy of the SQL. */
+        PgException syntax(String message) {
+            if (st == null) {
+                return new PgException(SqlState.SYNTAX_ERROR, message);
+            }
+            int base = st.tokens().get(0).start();
+            String source = st.text();
+            PgException atEnd = st.terminator() >= 0
+                    ? new PgException(SqlState.SYNTAX_ERROR, "syntax error at or near \";\"").position(st.terminator() + 1)
+                    : new PgException(SqlState.SYNTAX_ERROR, "syntax error at end of input").position(base + source.length() + 1);
+            int marker = message.indexOf("[*]");
+            String generated = sql == null ? "" : sql.toString();
+            int sqlStart = generated.isEmpty() ? -1 : message.indexOf(generated.substring(0, Math.min(20, generated.length())));
+            if (marker < 0 || sqlStart < 0) {
+                return atEnd;
+            }
+            int s = sql.sourceOffset(marker - sqlStart);
+            for (Token t : st.tokens()) {
+                if (t.start() == s) {
+                    return new PgException(SqlState.SYNTAX_ERROR, "syntax error at or near \"" + t.text() + "\"").position(s + 1);
+                }
+            }
+            return atEnd;
+        }
+    }
+
+    /** Duplicate key: H2 names the constraint, its columns and the key; PostgreSQL says Key (cols)=(vals). */
+    private static PgException duplicateKey(String quoted) {
+        // public.t_pkey PRIMARY KEY ON public.t(id) ( /* key:1 */ 1, 'a', ...)
+        String constraint = lastPart(quoted.split(" ", 2)[0]);
         PgException e = new PgException(SqlState.UNIQUE_VIOLATION,
                 "duplicate key value violates unique constraint \"" + constraint + "\"");
-        return detail != null ? e.detail(detail) : e;
-    }
-
-    /** The key values from H2's "( /* key:1 *\/ v1, v2, ...)" or "VALUES ( ... )" tail. */
-    private static String keyValues(String q, int from, int columns, int keyStart) {
-        int open = q.indexOf('(', from + 1);
-        if (open < 0) {
-            return null;
-        }
-        String inside = q.substring(open + 1, q.lastIndexOf(')') > open ? q.lastIndexOf(')') : q.length())
-                .replaceAll("/\\*.*?\\*/", "").trim();
-        String[] parts = inside.split(",\\s*");
-        if (parts.length < columns) {
-            return null;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < columns; i++) {
-            if (i > 0) {
-                sb.append(", ");
-            }
-            String p = parts[i].trim();
-            if (p.startsWith("'") && p.endsWith("'") && p.length() >= 2) {
-                p = p.substring(1, p.length() - 1).replace("''", "'");
-            }
-            sb.append(p);
-        }
-        return sb.toString();
-    }
-
-    private static PgException at(PgException e, String source, int base, String name) {
-        if (name != null && !name.isEmpty()) {
-            int i = indexOfWord(source, lastPart(name));
-            if (i >= 0) {
-                e.position(base + i + 1);
+        int open = quoted.indexOf('(');
+        int close = quoted.indexOf(')', open);
+        if (open > 0 && close > open) {
+            List<String> cols = columns(quoted.substring(open + 1, close));
+            String vals = values(quoted.substring(close + 1), cols.size());
+            if (vals != null) {
+                e.detail("Key (" + String.join(", ", cols) + ")=(" + vals + ") already exists.");
             }
         }
         return e;
     }
 
-    private static int indexOfWord(String source, String word) {
-        String lower = source.toLowerCase(java.util.Locale.ROOT);
-        String w = word.toLowerCase(java.util.Locale.ROOT);
-        int i = lower.indexOf(w);
-        while (i >= 0) {
-            boolean startOk = i == 0 || !Character.isLetterOrDigit(lower.charAt(i - 1)) && lower.charAt(i - 1) != '_';
-            int end = i + w.length();
-            boolean endOk = end >= lower.length() || !Character.isLetterOrDigit(lower.charAt(end)) && lower.charAt(end) != '_';
-            if (startOk && endOk) {
-                return i;
-            }
-            i = lower.indexOf(w, i + 1);
+    /** Foreign key: "fk_name: public.child FOREIGN KEY(col) REFERENCES public.parent(col) (value)". */
+    private static PgException foreignKey(String quoted, boolean parentMissing) {
+        int colon = quoted.indexOf(':');
+        int fk = quoted.indexOf(" FOREIGN KEY(");
+        int refs = quoted.indexOf(" REFERENCES ");
+        if (colon < 0 || fk < 0 || refs < 0) {
+            return new PgException(SqlState.FOREIGN_KEY_VIOLATION, "foreign key violation: " + quoted);
         }
-        return -1;
+        String constraint = quoted.substring(0, colon);
+        String child = lastPart(quoted.substring(colon + 1, fk).trim());
+        String childCols = quoted.substring(fk + 13, quoted.indexOf(')', fk));
+        String parentPart = quoted.substring(refs + 12);
+        String parent = lastPart(parentPart.substring(0, parentPart.indexOf('(')));
+        String parentCols = parentPart.substring(parentPart.indexOf('(') + 1, parentPart.indexOf(')'));
+        String tail = parentPart.substring(parentPart.indexOf(')') + 1);
+        String vals = values(tail, columns(childCols).size());
+        if (parentMissing) {
+            PgException e = new PgException(SqlState.FOREIGN_KEY_VIOLATION, "insert or update on table \"" + child
+                    + "\" violates foreign key constraint \"" + constraint + "\"");
+            return vals == null ? e : e.detail("Key (" + String.join(", ", columns(childCols)) + ")=(" + vals
+                    + ") is not present in table \"" + parent + "\".");
+        }
+        PgException e = new PgException(SqlState.FOREIGN_KEY_VIOLATION, "update or delete on table \"" + parent
+                + "\" violates foreign key constraint \"" + constraint + "\" on table \"" + child + "\"");
+        return vals == null ? e : e.detail("Key (" + String.join(", ", columns(parentCols)) + ")=(" + vals
+                + ") is still referenced from table \"" + child + "\".");
     }
 
+    /** Column names of an H2 index or key list, without ordering words (id, name NULLS LAST). */
+    private static List<String> columns(String list) {
+        return java.util.Arrays.stream(list.split(","))
+                .map(c -> c.trim().split(" ")[0])
+                .toList();
+    }
+
+    /** The first n values of "( /* key:1 *\/ 1, 'a', ...)", with strings unquoted as PostgreSQL prints them. */
+    private static String values(String tail, int n) {
+        int open = tail.indexOf('(');
+        int close = tail.lastIndexOf(')');
+        if (open < 0 || close < open) {
+            return null;
+        }
+        String inside = tail.substring(open + 1, close).replaceAll("/\\*.*?\\*/", "").trim();
+        String[] parts = inside.split(",\\s*");
+        if (parts.length < n) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            String p = parts[i].trim();
+            if (p.length() >= 2 && p.startsWith("'") && p.endsWith("'")) {
+                p = p.substring(1, p.length() - 1).replace("''", "'");
+            }
+            sb.append(i > 0 ? ", " : "").append(p);
+        }
+        return sb.toString();
+    }
+
+    /** The first "quoted" name in an H2 message. */
     static String firstQuoted(String message) {
         if (message == null) {
             return "";
         }
         int a = message.indexOf('"');
         int b = a >= 0 ? message.indexOf('"', a + 1) : -1;
+        return b > a ? message.substring(a + 1, b) : "";
+    }
+
+    /** From the first to the last double quote: H2's key descriptions, which may quote inside. */
+    private static String outerQuoted(String message) {
+        if (message == null) {
+            return "";
+        }
+        int a = message.indexOf('"');
+        int b = a >= 0 ? message.lastIndexOf('"') : -1;
         return b > a ? message.substring(a + 1, b) : "";
     }
 

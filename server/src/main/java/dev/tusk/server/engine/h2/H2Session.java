@@ -61,7 +61,7 @@ final class H2Session implements EngineSession {
         try {
             conn.setAutoCommit(false);
         } catch (SQLException e) {
-            throw H2Errors.map(e, null, "", false);
+            throw H2Errors.map(e);
         }
     }
 
@@ -185,7 +185,7 @@ final class H2Session implements EngineSession {
                 replaySearchPath(ddlConn);
             }
         } catch (SQLException e) {
-            throw H2Errors.map(e, null, "", false);
+            throw H2Errors.map(e);
         }
         try {
             long rows = 0;
@@ -247,9 +247,9 @@ final class H2Session implements EngineSession {
                 return count;
             }
         } catch (SQLException e) {
-            throw H2Errors.map(e, sql, st.text(), st.tokens().get(0).start(), st.terminator(), canceled);
+            throw H2Errors.map(e, sql, st, canceled);
         } catch (H2Row.ValueException e) {
-            throw H2Errors.map(e.getCause(), sql, st.text(), st.tokens().get(0).start(), st.terminator(), canceled);
+            throw H2Errors.map(e.getCause(), sql, st, canceled);
         } finally {
             running = null;
         }
@@ -273,7 +273,7 @@ final class H2Session implements EngineSession {
         try {
             conn.commit();
         } catch (SQLException e) {
-            throw H2Errors.map(e, null, "", false);
+            throw H2Errors.map(e);
         } finally {
             undo.clear();
             savepoints.clear();
@@ -292,7 +292,7 @@ final class H2Session implements EngineSession {
             conn.rollback();
             undoFrom(0);
         } catch (SQLException e) {
-            throw H2Errors.map(e, null, "", false);
+            throw H2Errors.map(e);
         } finally {
             savepoints.clear();
             dirty = false;
@@ -313,7 +313,7 @@ final class H2Session implements EngineSession {
         try {
             savepoints.add(new SavepointEntry(name, conn.setSavepoint(), undo.size(), epoch));
         } catch (SQLException e) {
-            throw H2Errors.map(e, null, "", false);
+            throw H2Errors.map(e);
         }
     }
 
@@ -342,7 +342,7 @@ final class H2Session implements EngineSession {
             savepoints.add(new SavepointEntry(name, conn.setSavepoint(), undo.size(), epoch));
             dirty = sp.epoch() == epoch && dirty;
         } catch (SQLException e) {
-            throw H2Errors.map(e, null, "", false);
+            throw H2Errors.map(e);
         }
     }
 

@@ -199,7 +199,7 @@ final class H2SqlGenerator {
     }
 
     /** The alias or last name of the table an INSERT INTO / UPDATE / DELETE FROM writes to. */
-    private static String targetTable(List<Token> t) {
+    static String targetTable(List<Token> t) {
         int i = 1;
         if (i < t.size() && (t.get(i).isWord("into") || t.get(i).isWord("from"))) {
             i++;
@@ -368,6 +368,7 @@ final class H2SqlGenerator {
         }
         int end = i;
         while (end < to && !(tokens.get(end).is(TokenType.IDENT) && SELECT_LIST_END.contains(tokens.get(end).value())
+                && !(tokens.get(end).isWord("from") && tokens.get(end - 1).isWord("distinct"))
                 && depthBetween(i, end) == 0)) {
             end++;
         }
@@ -440,7 +441,7 @@ final class H2SqlGenerator {
                 while (!tokens.get(paren).isPunct('(') && !tokens.get(paren).isPunct('[')) {
                     paren++;
                 }
-                return tokens.get(paren - 1).value();
+                return PgTypeLabels.functionLabel(tokens.get(paren - 1).value());
             }
         }
         return "?column?";

@@ -24,7 +24,26 @@ final class PgTypeLabels {
             Map.entry("timestamp without time zone", "timestamp"),
             Map.entry("time with time zone", "timetz"), Map.entry("time without time zone", "time"));
 
+    /** SQL-standard names for types in error messages ("invalid input syntax for type integer"). */
+    private static final Map<String, String> SQL_NAMES = Map.ofEntries(
+            Map.entry("int4", "integer"), Map.entry("int2", "smallint"), Map.entry("int8", "bigint"),
+            Map.entry("float4", "real"), Map.entry("float8", "double precision"), Map.entry("bool", "boolean"),
+            Map.entry("varchar", "character varying"), Map.entry("bpchar", "character"),
+            Map.entry("timestamp", "timestamp without time zone"), Map.entry("timestamptz", "timestamp with time zone"),
+            Map.entry("time", "time without time zone"), Map.entry("timetz", "time with time zone"));
+
+    /** Functions PostgreSQL labels by the function its syntax stands for (trim(x) is btrim). */
+    private static final Map<String, String> FUNCTION_LABELS = Map.of("trim", "btrim", "ceiling", "ceiling");
+
     private PgTypeLabels() {
+    }
+
+    static String sqlName(String internal) {
+        return SQL_NAMES.getOrDefault(internal, internal);
+    }
+
+    static String functionLabel(String function) {
+        return FUNCTION_LABELS.getOrDefault(function, function);
     }
 
     /** The end (exclusive) of the type name starting at i: words, (modifiers) and [] suffixes. */
