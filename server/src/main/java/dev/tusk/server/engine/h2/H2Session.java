@@ -255,12 +255,12 @@ final class H2Session implements EngineSession {
         }
     }
 
-    /** Column names of a table, in order, from H2's metadata; empty if the table is not found. */
-    private List<String> columns(String schema, String table) {
-        List<String> cols = new ArrayList<>();
+    /** A table's columns, in order, from H2's metadata; empty if the table is not found. */
+    private List<H2SqlGenerator.Column> columns(String schema, String table) {
+        List<H2SqlGenerator.Column> cols = new ArrayList<>();
         try (ResultSet rs = conn.getMetaData().getColumns(null, schema != null ? schema : conn.getSchema(), table, null)) {
             while (rs.next()) {
-                cols.add(rs.getString("COLUMN_NAME"));
+                cols.add(new H2SqlGenerator.Column(rs.getString("COLUMN_NAME"), rs.getString("TYPE_NAME")));
             }
         } catch (SQLException e) {
             return List.of();

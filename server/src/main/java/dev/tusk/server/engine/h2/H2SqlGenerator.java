@@ -17,32 +17,24 @@ import java.util.Set;
  * labels, RETURNING becomes a data-change delta table, and constraints get PostgreSQL's names.
  * Everything here is driven by token types and positions, never by patterns over the text.
  */
-final class H2SqlGenerator {
+final class H2SqlGenerator extends TokenEmitter {
     /** Where a select-list item ends at depth 0. */
     private static final Set<String> SELECT_LIST_END = Set.of("from", "where", "group", "having", "window",
             "order", "limit", "offset", "fetch", "for", "union", "intersect", "except", "into");
-    /** Keywords that, before the last word of a select item, show that word is not an alias. */
-    private static final Set<String> EXPRESSION_WORDS = Set.of("and", "or", "not", "is", "in", "like", "ilike",
-            "between", "then", "else", "when", "case", "distinct", "similar", "escape", "at", "zone", "collate");
-    private static final Set<String> NOT_ALIASES = Set.of("end", "null", "true", "false", "unknown");
-    private static final Set<String> KEYWORD_FUNCTIONS = Set.of("current_user", "session_user", "user",
-            "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp",
-            "current_schema", "current_catalog", "current_role");
-
     /** What the generator may ask of the database's schema. */
     interface Catalog {
-        /** The column names of a table in order, or an empty list if there is no such table. */
-        List<String> columns(String schema, String table);
+        /** A table's columns in order, or an empty list if there is no such table. */
+        List<Column> columns(String schema, String table);
     }
 
-    private final List<Token> tokens;
-    private final SessionInfo session;
-    private final SqlBuilder out = new SqlBuilder();
+    /** A table column: its name and H2 data type name. */
+    record Column(String name, String h2Type) {
+    }
+
     private Catalog catalog;
 
     private H2SqlGenerator(List<Token> tokens, SessionInfo session) {
-        this.tokens = tokens;
-        this.session = session;
+        super(tokens, session);
     }
 
     /** The H2 statements (usually one) that carry out st, each with its offset map. */
@@ -184,18 +176,58 @@ final class H2SqlGenerator {
                 j++;
             }
         }
-        List<String> columns = catalog.columns(schema, table);
-        if (widest == 0 || columns.size() <= widest) {
+        List<Column> columns = catalog.columns(schema, table);
+        if (widest == 0 || columns.size() < widest) {
             range(from, to);
             return;
         }
         range(from, i);
-        StringBuilder list = new StringBuilder("(");
-        for (int c = 0; c < widest; c++) {
-            list.append(c > 0 ? ", " : "").append(Identifiers.quote(columns.get(c)));
+        if (columns.size() > widest) {
+            StringBuilder list = new StringBuilder("(");
+            for (int c = 0; c < widest; c++) {
+                list.append(c > 0 ? ", " : "").append(Identifiers.quote(columns.get(c).name()));
+            }
+            out.emit(list.append(')').toString(), tokens.get(nameStart).start());
         }
-        out.emit(list.append(')').toString(), tokens.get(nameStart).start());
-        range(i, to);
+        range(i, values + 1);
+        valuesRows(values + 1, to, columns);
+    }
+
+    /**
+     * VALUES (...), (...) with each bare string constant read by its column's type, as PostgreSQL
+     * resolves an untyped literal by its target (a bytea, json or array column).
+     */
+    private void valuesRows(int from, int to, List<Column> columns) {
+        int j = from;
+        while (j < to && tokens.get(j).isPunct('(')) {
+            int close = matching(j);
+            out.emit("(", tokens.get(j).start());
+            int itemStart = j + 1;
+            int column = 0;
+            for (int k = j + 1; k <= close; k++) {
+                if (k == close || tokens.get(k).isPunct(',') && depthBetween(j + 1, k) == 0) {
+                    if (column > 0) {
+                        out.emit(",", tokens.get(itemStart - 1).start());
+                    }
+                    String literal = k == itemStart + 1 && tokens.get(itemStart).is(TokenType.STRING) && column < columns.size()
+                            ? PgLiterals.forColumn(tokens.get(itemStart).value(), columns.get(column).h2Type()) : null;
+                    if (literal != null) {
+                        out.emit(literal, tokens.get(itemStart).start());
+                    } else {
+                        range(itemStart, k);
+                    }
+                    column++;
+                    itemStart = k + 1;
+                }
+            }
+            out.emit(")", tokens.get(close).start());
+            j = close + 1;
+            if (j < to && tokens.get(j).isPunct(',')) {
+                out.emit(",", tokens.get(j).start());
+                j++;
+            }
+        }
+        range(j, to);
     }
 
     /** The alias or last name of the table an INSERT INTO / UPDATE / DELETE FROM writes to. */
@@ -386,7 +418,7 @@ final class H2SqlGenerator {
                 }
                 if (i > start) {
                     range(start, i);
-                    String label = label(start, i);
+                    String label = ColumnLabels.label(tokens, start, i);
                     if (label != null) {
                         out.emit("as " + Identifiers.quote(label), tokens.get(i - 1).end());
                     }
@@ -394,300 +426,5 @@ final class H2SqlGenerator {
                 start = i + 1;
             }
         }
-    }
-
-    /** The label PostgreSQL gives a select item with no alias (cf. FigureColname), or null to keep H2's. */
-    private String label(int from, int to) {
-        Token last = tokens.get(to - 1);
-        int n = to - from;
-        if (last.isOp("*")) {
-            return null;
-        }
-        if (to - from >= 2 && topLevelWord(tokens, from, to, "as") >= 0) {
-            return null;
-        }
-        int cast = lastTopLevelCast(from, to);
-        if (cast >= 0 && PgTypeLabels.typeNameEnd(tokens, cast + 1, to) == to) {
-            return PgTypeLabels.label(tokens, cast + 1, to);
-        }
-        if (n == 2 && tokens.get(from).is(TokenType.IDENT) && last.is(TokenType.STRING)) {
-            return PgTypeLabels.label(tokens, from, from + 1); // typed constant: date '...', interval '...'
-        }
-        if (n >= 2 && (last.is(TokenType.IDENT) || last.is(TokenType.QUOTED_IDENT)) && !NOT_ALIASES.contains(last.value())
-                && isImplicitAlias(tokens.get(to - 2))) {
-            return null;
-        }
-        if (isColumnRef(from, to)) {
-            return null;
-        }
-        Token first = tokens.get(from);
-        if (first.is(TokenType.IDENT)) {
-            if (n == 1 && KEYWORD_FUNCTIONS.contains(first.value())) {
-                return first.value();
-            }
-            if (n == 1 && (first.value().equals("true") || first.value().equals("false"))) {
-                return "bool";
-            }
-            if (first.value().equals("case") && last.isWord("end")) {
-                return "case";
-            }
-            if (first.value().equals("cast") && n > 1 && tokens.get(from + 1).isPunct('(') && matching(from + 1) == to - 1) {
-                int as = topLevelWord(tokens, from + 2, to - 1, "as");
-                return as > 0 ? PgTypeLabels.label(tokens, as + 1, to - 1) : null;
-            }
-            int call = functionCallEnd(from, to);
-            if (call == to) {
-                int paren = from;
-                while (!tokens.get(paren).isPunct('(') && !tokens.get(paren).isPunct('[')) {
-                    paren++;
-                }
-                return PgTypeLabels.functionLabel(tokens.get(paren - 1).value());
-            }
-        }
-        return "?column?";
-    }
-
-    private static boolean isImplicitAlias(Token before) {
-        if (before.is(TokenType.OPERATOR) || before.isPunct('.') || before.isPunct('(') || before.isPunct(',')
-                || before.is(TokenType.PUNCT) && before.text().equals("::")) {
-            return false;
-        }
-        return !(before.is(TokenType.IDENT) && EXPRESSION_WORDS.contains(before.value()));
-    }
-
-    private boolean isColumnRef(int from, int to) {
-        for (int i = from; i < to; i++) {
-            boolean nameSlot = (i - from) % 2 == 0;
-            Token t = tokens.get(i);
-            if (nameSlot ? !(t.is(TokenType.IDENT) || t.is(TokenType.QUOTED_IDENT)) : !t.isPunct('.')) {
-                return false;
-            }
-        }
-        return (to - from) % 2 == 1 && !(to - from == 1 && KEYWORD_FUNCTIONS.contains(tokens.get(from).value()));
-    }
-
-    /** If [from,to) is name[.name](...) optionally followed by OVER (...) / FILTER (...), returns to. */
-    private int functionCallEnd(int from, int to) {
-        int i = from;
-        while (i + 2 < to && tokens.get(i + 1).isPunct('.')) {
-            i += 2;
-        }
-        if (i + 1 >= to || !(tokens.get(i + 1).isPunct('(') || tokens.get(i).isWord("array") && tokens.get(i + 1).isPunct('['))) {
-            return -1;
-        }
-        i = matching(i + 1) + 1;
-        while (i + 1 < to && (tokens.get(i).isWord("over") || tokens.get(i).isWord("filter")
-                || tokens.get(i).isWord("within")) ) {
-            int j = i + 1;
-            if (tokens.get(j).isWord("group")) {
-                j++;
-            }
-            if (j < to && tokens.get(j).isPunct('(')) {
-                i = matching(j) + 1;
-            } else if (tokens.get(i).isWord("over")) {
-                i = j + 1;
-            } else {
-                return -1;
-            }
-        }
-        return i;
-    }
-
-    private int lastTopLevelCast(int from, int to) {
-        int found = -1;
-        int depth = 0;
-        for (int i = from; i < to; i++) {
-            Token t = tokens.get(i);
-            if (t.isPunct('(') || t.isPunct('[')) {
-                depth++;
-            } else if (t.isPunct(')') || t.isPunct(']')) {
-                depth--;
-            } else if (depth == 0 && t.is(TokenType.PUNCT) && t.text().equals("::")) {
-                found = i;
-            } else if (depth == 0 && found >= 0 && !(t.is(TokenType.IDENT) || t.is(TokenType.QUOTED_IDENT) || t.isPunct('.')
-                    || t.is(TokenType.NUMBER) || t.isPunct(','))) {
-                found = -1; // an operator after the cast: the cast is not the item's root
-            }
-        }
-        return found;
-    }
-
-    // ---- token emission ---------------------------------------------------------------------
-
-    /** Emits tokens [from,to) with the per-token rewrites. */
-    private void range(int from, int to) {
-        int i = from;
-        while (i < to) {
-            i = token(i, to);
-        }
-    }
-
-    /** Emits the token at i (and any it consumes); returns the next index. */
-    private int token(int i, int to) {
-        Token t = tokens.get(i);
-        switch (t.type()) {
-            case STRING:
-                if (i + 2 < to && tokens.get(i + 1).text().equals("::")
-                        && (tokens.get(i + 2).isWord("json") || tokens.get(i + 2).isWord("jsonb"))
-                        && PgTypeLabels.typeNameEnd(tokens, i + 2, to) == i + 3) {
-                    // H2 casts a string to a JSON string; PostgreSQL parses it as a JSON document.
-                    out.emit("json " + Identifiers.literal(t.value()), t.start());
-                    return i + 3;
-                }
-                out.emit(Identifiers.literal(t.value()), t.start());
-                return i + 1;
-            case BIT_STRING:
-                out.emit(t.text(), t.start());
-                return i + 1;
-            case PARAM:
-                out.emit("?" + t.value(), t.start());
-                return i + 1;
-            case PUNCT:
-                out.emit(t.text(), t.start());
-                if (t.text().equals("::")) {
-                    return typeName(i + 1, to);
-                }
-                return i + 1;
-            case IDENT:
-                return word(i, to);
-            default:
-                out.emit(t.text(), t.start());
-                return i + 1;
-        }
-    }
-
-    private int word(int i, int to) {
-        Token t = tokens.get(i);
-        boolean qualified = i > 0 && tokens.get(i - 1).isPunct('.');
-        boolean call = i + 1 < to && tokens.get(i + 1).isPunct('(');
-        if (!qualified) {
-            String value = sessionValue(t.value(), call && i + 2 < to && tokens.get(i + 2).isPunct(')'));
-            if (value != null) {
-                out.emit(value, t.start());
-                return call ? i + 3 : i + 1;
-            }
-            if (t.value().equals("cast") && call) {
-                return castCall(i, to);
-            }
-            if (i + 1 < to && tokens.get(i + 1).is(TokenType.STRING) && !call) {
-                String literal = TypedLiterals.h2(t.value(), tokens.get(i + 1).value());
-                if (literal != null) {
-                    out.emit(literal, t.start());
-                    return i + 2;
-                }
-            }
-        }
-        out.emit(t.text(), t.start());
-        return i + 1;
-    }
-
-    /** CAST(expr AS type): the type in H2's spelling. */
-    private int castCall(int i, int to) {
-        int close = matching(i + 1);
-        int as = topLevelWord(tokens, i + 2, close, "as");
-        out.emit("cast", tokens.get(i).start()).emit("(", tokens.get(i + 1).start());
-        if (as < 0) {
-            range(i + 2, close + 1);
-            return close + 1;
-        }
-        range(i + 2, as);
-        out.emit("as", tokens.get(as).start());
-        int after = typeName(as + 1, close);
-        range(after, close + 1);
-        return close + 1;
-    }
-
-    /** The function or keyword's value when it answers from the session, or null. */
-    private String sessionValue(String word, boolean emptyCall) {
-        switch (word) {
-            case "current_user": case "session_user": case "user": case "current_role":
-                return emptyCall ? null : Identifiers.literal(session.user());
-            case "current_catalog":
-                return emptyCall ? null : Identifiers.literal(session.database());
-            case "current_database":
-                return emptyCall ? Identifiers.literal(session.database()) : null;
-            case "pg_backend_pid":
-                return emptyCall ? Integer.toString(session.processId()) : null;
-            case "version":
-                return emptyCall ? Identifiers.literal(session.serverVersion()) : null;
-            case "current_schema":
-                return emptyCall ? "current_schema" : null;
-            default:
-                return null;
-        }
-    }
-
-    /** A type name starting at i (with modifiers and [] suffixes); emits H2's spelling, returns the next index. */
-    private int typeName(int i, int to) {
-        if (i >= to) {
-            return i;
-        }
-        int end = PgTypeLabels.typeNameEnd(tokens, i, to);
-        Token first = tokens.get(i);
-        String mapped = end == i + 1 || end > i + 1 && tokens.get(i + 1).isPunct('[') ? TypeNames.h2Name(first.value()) : null;
-        if (first.is(TokenType.IDENT) && mapped != null) {
-            out.emit(mapped, first.start());
-            i++;
-        }
-        while (i < end) {
-            Token t = tokens.get(i);
-            out.emit(t.text(), t.start());
-            i++;
-        }
-        // int[] / int[3]: H2 spells array types "type ARRAY"
-        return end;
-    }
-
-    // ---- helpers ----------------------------------------------------------------------------
-
-    private int matching(int open) {
-        return matching(tokens, open);
-    }
-
-    static int matching(List<Token> t, int open) {
-        int depth = 0;
-        for (int i = open; i < t.size(); i++) {
-            Token x = t.get(i);
-            if (x.isPunct('(') || x.isPunct('[')) {
-                depth++;
-            } else if (x.isPunct(')') || x.isPunct(']')) {
-                if (--depth == 0) {
-                    return i;
-                }
-            }
-        }
-        return t.size() - 1;
-    }
-
-    private int depthBetween(int from, int to) {
-        int depth = 0;
-        for (int i = from; i < to; i++) {
-            Token x = tokens.get(i);
-            if (x.isPunct('(') || x.isPunct('[')) {
-                depth++;
-            } else if (x.isPunct(')') || x.isPunct(']')) {
-                depth--;
-            }
-        }
-        return depth;
-    }
-
-    static int topLevelWord(List<Token> t, int from, String word) {
-        return topLevelWord(t, from, t.size(), word);
-    }
-
-    static int topLevelWord(List<Token> t, int from, int to, String word) {
-        int depth = 0;
-        for (int i = from; i < to; i++) {
-            Token x = t.get(i);
-            if (x.isPunct('(') || x.isPunct('[')) {
-                depth++;
-            } else if (x.isPunct(')') || x.isPunct(']')) {
-                depth--;
-            } else if (depth == 0 && x.isWord(word)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

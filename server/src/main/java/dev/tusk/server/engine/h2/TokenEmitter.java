@@ -1,0 +1,237 @@
+package dev.tusk.server.engine.h2;
+
+import dev.tusk.server.engine.SessionInfo;
+import dev.tusk.server.sql.Identifiers;
+import dev.tusk.server.sql.Token;
+import dev.tusk.server.sql.TokenType;
+import java.util.List;
+
+/**
+ * Emits a statement's tokens as H2 SQL, one token (or small construct) at a time: string constants
+ * re-quoted in the standard form or read by the type they are cast to, {@code $n} as {@code ?n},
+ * type names in H2's spelling, typed constants, CAST(... AS type), and the functions that answer
+ * from the session. {@link H2SqlGenerator} builds the statement shapes on top of this.
+ */
+abstract class TokenEmitter {
+    final List<Token> tokens;
+    final SessionInfo session;
+    final SqlBuilder out = new SqlBuilder();
+
+    TokenEmitter(List<Token> tokens, SessionInfo session) {
+        this.tokens = tokens;
+        this.session = session;
+    }
+
+    // ---- token emission ---------------------------------------------------------------------
+
+    /** Emits tokens [from,to) with the per-token rewrites. */
+    final void range(int from, int to) {
+        int i = from;
+        while (i < to) {
+            i = token(i, to);
+        }
+    }
+
+    /** Emits the token at i (and any it consumes); returns the next index. */
+    private int token(int i, int to) {
+        Token t = tokens.get(i);
+        switch (t.type()) {
+            case STRING: {
+                if (i + 2 < to && tokens.get(i + 1).text().equals("::")) {
+                    int end = PgTypeLabels.typeNameEnd(tokens, i + 2, to);
+                    boolean array = end > i + 2 && tokens.get(end - 1).isPunct(']');
+                    String literal = PgLiterals.cast(t.value(), PgTypeLabels.label(tokens, i + 2, end), array);
+                    if (literal != null) {
+                        out.emit(literal, t.start());
+                        return end;
+                    }
+                }
+                out.emit(Identifiers.literal(t.value()), t.start());
+                return i + 1;
+            }
+            case BIT_STRING:
+                out.emit(t.text(), t.start());
+                return i + 1;
+            case PARAM:
+                out.emit("?" + t.value(), t.start());
+                return i + 1;
+            case PUNCT:
+                out.emit(t.text(), t.start());
+                if (t.text().equals("::")) {
+                    return typeName(i + 1, to);
+                }
+                return i + 1;
+            case IDENT:
+                return word(i, to);
+            default:
+                out.emit(t.text(), t.start());
+                return i + 1;
+        }
+    }
+
+    private int word(int i, int to) {
+        Token t = tokens.get(i);
+        boolean qualified = i > 0 && tokens.get(i - 1).isPunct('.');
+        boolean call = i + 1 < to && tokens.get(i + 1).isPunct('(');
+        if (!qualified) {
+            String value = sessionValue(t.value(), call && i + 2 < to && tokens.get(i + 2).isPunct(')'));
+            if (value != null) {
+                out.emit(value, t.start());
+                return call ? i + 3 : i + 1;
+            }
+            if (t.value().equals("cast") && call) {
+                return castCall(i, to);
+            }
+            if (t.value().equals("array_length") && call) {
+                return arrayLength(i);
+            }
+            if (i + 1 < to && tokens.get(i + 1).is(TokenType.STRING) && !call) {
+                String literal = TypedLiterals.h2(t.value(), tokens.get(i + 1).value());
+                if (literal != null) {
+                    out.emit(literal, t.start());
+                    return i + 2;
+                }
+            }
+        }
+        out.emit(t.text(), t.start());
+        return i + 1;
+    }
+
+    /** array_length(a, 1): H2 has no dimension argument; one-dimensional arrays are all Tusk has so far. */
+    private int arrayLength(int i) {
+        int close = matching(i + 1);
+        int comma = -1;
+        for (int k = i + 2; k < close; k++) {
+            if (tokens.get(k).isPunct(',') && depthBetween(i + 2, k) == 0) {
+                comma = k;
+                break;
+            }
+        }
+        if (comma < 0 || comma + 2 != close || !tokens.get(comma + 1).text().equals("1")) {
+            out.emit(tokens.get(i).text(), tokens.get(i).start());
+            return i + 1;
+        }
+        // PostgreSQL's array_length of an empty array is NULL, not 0.
+        out.emit("nullif(cardinality(", tokens.get(i).start());
+        range(i + 2, comma);
+        out.emit("), 0)", tokens.get(close).start());
+        return close + 1;
+    }
+
+    /** CAST(expr AS type): the type in H2's spelling. */
+    private int castCall(int i, int to) {
+        int close = matching(i + 1);
+        int as = topLevelWord(tokens, i + 2, close, "as");
+        out.emit("cast", tokens.get(i).start()).emit("(", tokens.get(i + 1).start());
+        if (as < 0) {
+            range(i + 2, close + 1);
+            return close + 1;
+        }
+        range(i + 2, as);
+        out.emit("as", tokens.get(as).start());
+        int after = typeName(as + 1, close);
+        range(after, close + 1);
+        return close + 1;
+    }
+
+    /** The function or keyword's value when it answers from the session, or null. */
+    private String sessionValue(String word, boolean emptyCall) {
+        switch (word) {
+            case "current_user": case "session_user": case "user": case "current_role":
+                return emptyCall ? null : Identifiers.literal(session.user());
+            case "current_catalog":
+                return emptyCall ? null : Identifiers.literal(session.database());
+            case "current_database":
+                return emptyCall ? Identifiers.literal(session.database()) : null;
+            case "pg_backend_pid":
+                return emptyCall ? Integer.toString(session.processId()) : null;
+            case "version":
+                return emptyCall ? Identifiers.literal(session.serverVersion()) : null;
+            case "current_schema":
+                return emptyCall ? "current_schema" : null;
+            default:
+                return null;
+        }
+    }
+
+    /** A type name starting at i (with modifiers and [] suffixes); emits H2's spelling, returns the next index. */
+    final int typeName(int i, int to) {
+        if (i >= to) {
+            return i;
+        }
+        int end = PgTypeLabels.typeNameEnd(tokens, i, to);
+        int arrayStart = end;
+        for (int j = i; j < end; j++) {
+            if (tokens.get(j).isPunct('[')) {
+                arrayStart = j;
+                break;
+            }
+        }
+        Token first = tokens.get(i);
+        String mapped = arrayStart == i + 1 ? TypeNames.h2Name(first.value()) : null;
+        if (first.is(TokenType.IDENT) && mapped != null) {
+            out.emit(mapped, first.start());
+        } else {
+            for (int j = i; j < arrayStart; j++) {
+                out.emit(tokens.get(j).text(), tokens.get(j).start());
+            }
+        }
+        if (arrayStart < end) {
+            out.emit("array", tokens.get(arrayStart).start()); // int[] and int[3] are H2's "integer array"
+        }
+        return end;
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    final int matching(int open) {
+        return matching(tokens, open);
+    }
+
+    static int matching(List<Token> t, int open) {
+        int depth = 0;
+        for (int i = open; i < t.size(); i++) {
+            Token x = t.get(i);
+            if (x.isPunct('(') || x.isPunct('[')) {
+                depth++;
+            } else if (x.isPunct(')') || x.isPunct(']')) {
+                if (--depth == 0) {
+                    return i;
+                }
+            }
+        }
+        return t.size() - 1;
+    }
+
+    final int depthBetween(int from, int to) {
+        int depth = 0;
+        for (int i = from; i < to; i++) {
+            Token x = tokens.get(i);
+            if (x.isPunct('(') || x.isPunct('[')) {
+                depth++;
+            } else if (x.isPunct(')') || x.isPunct(']')) {
+                depth--;
+            }
+        }
+        return depth;
+    }
+
+    static int topLevelWord(List<Token> t, int from, String word) {
+        return topLevelWord(t, from, t.size(), word);
+    }
+
+    static int topLevelWord(List<Token> t, int from, int to, String word) {
+        int depth = 0;
+        for (int i = from; i < to; i++) {
+            Token x = t.get(i);
+            if (x.isPunct('(') || x.isPunct('[')) {
+                depth++;
+            } else if (x.isPunct(')') || x.isPunct(']')) {
+                depth--;
+            } else if (depth == 0 && x.isWord(word)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
