@@ -6,3 +6,6 @@ select '\x0102'::bytea, '{1,2,3}'::int[], '{x,y}'::text[];
 select array_length(nums, 1), cardinality(tags) from blobs where id = 1;
 select nums[1], tags[3] from blobs where id = 1;
 select 1 = any(nums) from blobs where id = 1;
+select doc, doc -> 'k', doc -> 'k' ->> 1, doc ->> 'missing' from blobs where id = 1;
+select '{"b": 1, "a": {"x": "y"}}'::jsonb ->> 'a', '[10, 20, 30]'::jsonb -> -1;
+select id from blobs where doc ->> 'k' is not null;

@@ -12,6 +12,8 @@ public final class PgFunctions {
         {"initcap", "initcap"},
         {"strpos", "strpos"},
         {"btrim", "btrim"},
+        {"tusk_json_get", "jsonGet"},
+        {"tusk_json_get_text", "jsonGetText"},
     };
 
     private PgFunctions() {
@@ -51,6 +53,41 @@ public final class PgFunctions {
 
     public static Integer strpos(String s, String sub) {
         return s == null || sub == null ? null : s.indexOf(sub) + 1;
+    }
+
+    /** The -> operator: an object member by key or an array element by index (negative from the end), as jsonb. */
+    public static String jsonGet(String json, String key) {
+        org.h2.util.json.JSONValue v = jsonElement(json, key);
+        return v == null ? null : JsonbText.format(v);
+    }
+
+    /** The ->> operator: like -> but a string comes out unquoted, and JSON null as SQL NULL. */
+    public static String jsonGetText(String json, String key) {
+        org.h2.util.json.JSONValue v = jsonElement(json, key);
+        if (v == null || v instanceof org.h2.util.json.JSONNull) {
+            return null;
+        }
+        return v instanceof org.h2.util.json.JSONString s ? s.getString() : JsonbText.format(v);
+    }
+
+    private static org.h2.util.json.JSONValue jsonElement(String json, String key) {
+        if (json == null || key == null) {
+            return null;
+        }
+        org.h2.util.json.JSONValue v = JsonbText.parse(json);
+        if (v instanceof org.h2.util.json.JSONObject o) {
+            return o.getFirst(key);
+        }
+        if (v instanceof org.h2.util.json.JSONArray a) {
+            try {
+                int i = Integer.parseInt(key);
+                int index = i < 0 ? a.length() + i : i;
+                return index >= 0 && index < a.length() ? a.getElement(index) : null;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     public static String btrim(String s) {

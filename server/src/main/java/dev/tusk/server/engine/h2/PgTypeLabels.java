@@ -33,7 +33,9 @@ final class PgTypeLabels {
             Map.entry("time", "time without time zone"), Map.entry("timetz", "time with time zone"));
 
     /** Functions PostgreSQL labels by the function its syntax stands for (trim(x) is btrim). */
-    private static final Map<String, String> FUNCTION_LABELS = Map.of("trim", "btrim", "ceiling", "ceiling");
+    private static final Map<String, String> FUNCTION_LABELS = Map.of("trim", "btrim",
+            // the JSON operators, rewritten to calls: PostgreSQL labels an operator expression ?column?
+            "tusk_json_get", "?column?", "tusk_json_get_text", "?column?");
 
     private PgTypeLabels() {
     }

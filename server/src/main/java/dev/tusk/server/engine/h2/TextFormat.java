@@ -73,7 +73,7 @@ final class TextFormat {
             return d.toPlainString();
         }
         if (v instanceof byte[] b) {
-            return oid == PgTypes.JSONB || oid == PgTypes.JSON ? new String(b, StandardCharsets.UTF_8) : hex(b);
+            return oid == PgTypes.JSONB || oid == PgTypes.JSON ? JsonbText.format(new String(b, StandardCharsets.UTF_8)) : hex(b);
         }
         if (v instanceof java.sql.Timestamp ts) {
             return timestamp(ts.toLocalDateTime());
