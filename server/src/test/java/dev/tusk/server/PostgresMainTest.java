@@ -160,6 +160,54 @@ class PostgresMainTest {
     }
 
     @Test
+    void dropTableInABlockRollsBackAndCommits() throws Exception {
+        try (WireClient c = tusk.connect()) {
+            c.query("create table dropped_t (a int primary key)");
+            c.query("insert into dropped_t values (1), (2)");
+            c.query("begin");
+            assertEquals("DROP TABLE", tag(c.query("drop table dropped_t")));
+            assertEquals("42P01", ((ErrorResponse) c.query("select * from dropped_t").get(0)).sqlState());
+            c.query("rollback");
+            assertEquals("2", text((DataRow) c.query("select count(*) from dropped_t").get(1), 0), "rows are back");
+
+            c.query("begin");
+            c.query("drop table dropped_t");
+            c.query("create table dropped_t (b text)");
+            c.query("insert into dropped_t values ('new')");
+            c.query("commit");
+            assertEquals("new", text((DataRow) c.query("select b from dropped_t").get(1), 0));
+            assertEquals("0", text((DataRow) c.query(
+                    "select count(*) from information_schema.tables where table_name like 'tusk$dropped$%'").get(1), 0),
+                    "the dropped table is gone for good after commit");
+        }
+    }
+
+    @Test
+    void ddlThatCannotBeUndoneIsRefusedInABlockNotCommitted() throws Exception {
+        try (WireClient c = tusk.connect()) {
+            c.query("create table shape_t (a int, b int)");
+            c.query("begin");
+            ErrorResponse e = (ErrorResponse) c.query("alter table shape_t drop column b").get(0);
+            assertEquals("25001", e.sqlState());
+            c.query("rollback");
+            assertEquals("SELECT 0", tag(c.query("select b from shape_t")), "the column is still there");
+        }
+    }
+
+    @Test
+    void dropOfAReferencedTableIsRefusedAsInPostgres() throws Exception {
+        try (WireClient c = tusk.connect()) {
+            c.query("create table parent_t (id int primary key)");
+            c.query("create table child_t (pid int references parent_t(id))");
+            c.query("begin");
+            ErrorResponse e = (ErrorResponse) c.query("drop table parent_t").get(0);
+            assertEquals("2BP01", e.sqlState());
+            assertEquals("cannot drop table parent_t because other objects depend on it", e.message());
+            c.query("rollback");
+        }
+    }
+
+    @Test
     void ddlOnATableChangedInTheSameBlockIsRefusedNotCommitted() throws Exception {
         try (WireClient c = tusk.connect()) {
             c.query("create table changed_t (a int)");

@@ -76,6 +76,7 @@ final class TransactionBlock {
             return "there is already a transaction in progress";
         }
         state = State.BLOCK;
+        engine.begin(true); // the engine must know: what runs from now on may still be rolled back
         return null;
     }
 

@@ -10,7 +10,10 @@ import java.io.IOException;
  * from another thread.
  */
 public interface EngineSession extends AutoCloseable {
-    /** Starts a transaction; block is true for a transaction block or a multi-statement query, which may roll back later. */
+    /**
+     * Starts a transaction, or marks the open one as a block. block is true for a transaction block
+     * or a multi-statement query: work that may still be rolled back after the statement ends.
+     */
     void begin(boolean block);
 
     /** Runs a statement, sending columns, rows and the tag to the receiver. Errors are PgExceptions. */

@@ -20,6 +20,18 @@ final class DdlUndo {
     record Undo(String sql, String objectType, String schema, String name) {
     }
 
+    /** One piece of DDL done in the open transaction: how to undo it, and what to run after commit (or null). */
+    record Entry(String undo, String onCommit) {
+    }
+
+    /** Prefix of the names tables dropped in an open transaction wait under; catalogs hide them. */
+    static final String HIDDEN_PREFIX = "tusk$dropped$";
+
+    /** The name a table dropped in an open transaction waits under until commit. */
+    static String hiddenName(int processId, int n) {
+        return HIDDEN_PREFIX + processId + "$" + n + "$" + Long.toHexString(System.nanoTime());
+    }
+
     private DdlUndo() {
     }
 

@@ -14,7 +14,7 @@ import java.util.Set;
  * nothing for IF EXISTS, and a different error without it): a NOTICE "... does not exist, skipping",
  * or the error naming the object type.
  */
-record DropTargets(String objectType, boolean ifExists, List<Name> names) {
+record DropTargets(String objectType, boolean ifExists, List<Name> names, boolean cascade) {
     private static final Set<String> CHECKED = Set.of("TABLE", "VIEW", "SEQUENCE", "INDEX", "SCHEMA");
 
     record Name(String schema, String name) {
@@ -52,7 +52,8 @@ record DropTargets(String objectType, boolean ifExists, List<Name> names) {
                 break;
             }
         }
-        return new DropTargets(st.objectType(), ifExists, names);
+        boolean cascade = i < t.size() && t.get(i).isWord("cascade");
+        return new DropTargets(st.objectType(), ifExists, names, cascade);
     }
 
     /** PostgreSQL's lower-case word for the object type in messages. */

@@ -8,6 +8,7 @@ import dev.tusk.server.engine.SessionInfo;
 import dev.tusk.server.error.PgException;
 import dev.tusk.server.sql.CommandKind;
 import dev.tusk.server.sql.EngineStatement;
+import dev.tusk.server.sql.Identifiers;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -45,7 +46,8 @@ final class H2Session implements EngineSession {
     private boolean dirty;
     /** Something was written since the last durable commit. */
     private boolean wrote;
-    private final List<String> undo = new ArrayList<>();
+    /** DDL done in the open transaction: how to undo each, and what to finish at commit. */
+    private final List<DdlUndo.Entry> undo = new ArrayList<>();
     private final List<SavepointEntry> savepoints = new ArrayList<>();
     /** Counts DDL-caused H2 commits; an H2 savepoint from an earlier epoch no longer exists. */
     private int epoch;
@@ -85,6 +87,11 @@ final class H2Session implements EngineSession {
     }
 
     private void executeDdl(EngineStatement st, RowReceiver receiver) throws IOException {
+        DropTargets drop = DropTargets.of(st);
+        if (block && drop != null && drop.objectType().equals("TABLE") && !drop.cascade()) {
+            dropTablesInBlock(st, drop, receiver);
+            return;
+        }
         DdlUndo.Undo u = DdlUndo.of(st);
         if (dirty && (u == null || isTemporary(st))) {
             throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
@@ -96,7 +103,6 @@ final class H2Session implements EngineSession {
                     st.tag(0) + " cannot run inside a transaction block in Tusk yet")
                     .hint("Run it outside BEGIN ... COMMIT; it cannot be rolled back.");
         }
-        DropTargets drop = DropTargets.of(st);
         if (drop != null) {
             reportMissing(drop, receiver);
         }
@@ -110,9 +116,70 @@ final class H2Session implements EngineSession {
         }
         wrote = true;
         if (u != null && !existed) {
-            undo.add(u.sql());
+            undo.add(new DdlUndo.Entry(u.sql(), null));
         }
         receiver.end(st.tag(rows));
+    }
+
+    /**
+     * DROP TABLE inside a transaction block: the tables are renamed out of sight, renamed back if
+     * the transaction rolls back, and dropped for good when it commits.
+     */
+    private void dropTablesInBlock(EngineStatement st, DropTargets drop, RowReceiver receiver) throws IOException {
+        reportMissing(drop, receiver);
+        for (DropTargets.Name n : drop.names()) {
+            if (!exists("TABLE", n.schema(), n.name())) {
+                continue;
+            }
+            String schema = n.schema() != null ? n.schema() : currentSchema();
+            checkNotReferenced(schema, n.name());
+            String hidden = DdlUndo.hiddenName(info.processId(), undo.size());
+            String qualified = Identifiers.quote(schema) + ".";
+            SqlBuilder rename = new SqlBuilder().emit("alter table " + qualified + Identifiers.quote(n.name())
+                    + " rename to " + Identifiers.quote(hidden), st.tokens().get(0).start());
+            if (dirty) {
+                runBeside(rename, st, receiver);
+            } else {
+                runOne(conn, rename, st, receiver);
+                epoch++;
+            }
+            undo.add(new DdlUndo.Entry("alter table " + qualified + Identifiers.quote(hidden) + " rename to "
+                    + Identifiers.quote(n.name()), "drop table " + qualified + Identifiers.quote(hidden)));
+        }
+        wrote = true;
+        receiver.end(st.tag(0));
+    }
+
+    /** PostgreSQL refuses DROP TABLE (RESTRICT) of a table another table's foreign key references. */
+    private void checkNotReferenced(String schema, String table) {
+        String sql = "select tc.constraint_name, tc.table_name from information_schema.referential_constraints rc"
+                + " join information_schema.table_constraints tc on tc.constraint_schema = rc.constraint_schema"
+                + " and tc.constraint_name = rc.constraint_name"
+                + " join information_schema.table_constraints uc on uc.constraint_schema = rc.unique_constraint_schema"
+                + " and uc.constraint_name = rc.unique_constraint_name"
+                + " where uc.table_schema = ? and uc.table_name = ? and tc.table_name <> uc.table_name";
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    throw new PgException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+                            "cannot drop table " + table + " because other objects depend on it")
+                            .detail("constraint " + rs.getString(1) + " on table " + rs.getString(2) + " depends on table " + table)
+                            .hint("Use DROP ... CASCADE to drop the dependent objects too.");
+                }
+            }
+        } catch (SQLException e) {
+            throw H2Errors.map(e);
+        }
+    }
+
+    private String currentSchema() {
+        try {
+            return conn.getSchema();
+        } catch (SQLException e) {
+            throw H2Errors.map(e);
+        }
     }
 
     /** PostgreSQL's answer to dropping what does not exist: a notice with IF EXISTS, else an error. */
@@ -178,6 +245,14 @@ final class H2Session implements EngineSession {
      * other connection; that is refused rather than waited on forever.
      */
     private long runBeside(EngineStatement st, RowReceiver receiver) throws IOException {
+        long rows = 0;
+        for (SqlBuilder sql : H2SqlGenerator.generate(st, info, this::columns)) {
+            rows = runBeside(sql, st, receiver);
+        }
+        return rows;
+    }
+
+    private long runBeside(SqlBuilder sql, EngineStatement st, RowReceiver receiver) throws IOException {
         try {
             if (ddlConn == null) {
                 ddlConn = ddlConnections.get();
@@ -188,11 +263,7 @@ final class H2Session implements EngineSession {
             throw H2Errors.map(e);
         }
         try {
-            long rows = 0;
-            for (SqlBuilder sql : H2SqlGenerator.generate(st, info, this::columns)) {
-                rows = runOne(ddlConn, sql, st, receiver);
-            }
-            return rows;
+            return runOne(ddlConn, sql, st, receiver);
         } catch (PgException e) {
             if (SqlState.LOCK_NOT_AVAILABLE.equals(e.sqlState())) {
                 throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, st.tag(0)
@@ -272,6 +343,7 @@ final class H2Session implements EngineSession {
     public void commit() {
         try {
             conn.commit();
+            finishDdl();
         } catch (SQLException e) {
             throw H2Errors.map(e);
         } finally {
@@ -303,7 +375,18 @@ final class H2Session implements EngineSession {
     private void undoFrom(int size) throws SQLException {
         try (Statement s = conn.createStatement()) {
             for (int i = undo.size() - 1; i >= size; i--) {
-                s.execute(undo.remove(i));
+                s.execute(undo.remove(i).undo());
+            }
+        }
+    }
+
+    /** After the commit: what DDL left for it (the real DROP of tables dropped in the transaction). */
+    private void finishDdl() throws SQLException {
+        try (Statement s = conn.createStatement()) {
+            for (DdlUndo.Entry e : undo) {
+                if (e.onCommit() != null) {
+                    s.execute(e.onCommit());
+                }
             }
         }
     }
@@ -396,9 +479,9 @@ final class H2Session implements EngineSession {
         }
         StringBuilder sql = new StringBuilder("SET SCHEMA_SEARCH_PATH ");
         for (int i = 0; i < schemas.size(); i++) {
-            sql.append(i > 0 ? ", " : "").append(dev.tusk.server.sql.Identifiers.quote(schemas.get(i)));
+            sql.append(i > 0 ? ", " : "").append(Identifiers.quote(schemas.get(i)));
         }
-        searchPathSql = List.of(sql.toString(), "SET SCHEMA " + dev.tusk.server.sql.Identifiers.quote(schemas.get(0)));
+        searchPathSql = List.of(sql.toString(), "SET SCHEMA " + Identifiers.quote(schemas.get(0)));
         for (String each : searchPathSql) {
             s.execute(each);
         }
