@@ -10,22 +10,12 @@ import java.util.Arrays;
 public record CopyBothResponse(int overallFormat, short[] columnFormats) implements PgMessage {
     public static CopyBothResponse decode(PgReader r) {
         int overall = r.int8();
-        int n = r.count16(2);
-        short[] f = new short[n];
-        for (int i = 0; i < n; i++) {
-            f[i] = (short) r.int16();
-        }
-        r.end();
-        return new CopyBothResponse(overall, f);
+        return new CopyBothResponse(overall, CopyFormats.read(r));
     }
 
     @Override
     public void encode(PgWriter w) {
-        w.begin(BackendMessage.COPY_BOTH_RESPONSE).int8(overallFormat).int16(columnFormats.length);
-        for (short f : columnFormats) {
-            w.int16(f);
-        }
-        w.end();
+        CopyFormats.write(w, BackendMessage.COPY_BOTH_RESPONSE, overallFormat, columnFormats);
     }
 
     @Override

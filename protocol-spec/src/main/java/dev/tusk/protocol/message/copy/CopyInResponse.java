@@ -10,22 +10,12 @@ import java.util.Arrays;
 public record CopyInResponse(int overallFormat, short[] columnFormats) implements PgMessage {
     public static CopyInResponse decode(PgReader r) {
         int overall = r.int8();
-        int n = r.count16(2);
-        short[] f = new short[n];
-        for (int i = 0; i < n; i++) {
-            f[i] = (short) r.int16();
-        }
-        r.end();
-        return new CopyInResponse(overall, f);
+        return new CopyInResponse(overall, CopyFormats.read(r));
     }
 
     @Override
     public void encode(PgWriter w) {
-        w.begin(BackendMessage.COPY_IN_RESPONSE).int8(overallFormat).int16(columnFormats.length);
-        for (short f : columnFormats) {
-            w.int16(f);
-        }
-        w.end();
+        CopyFormats.write(w, BackendMessage.COPY_IN_RESPONSE, overallFormat, columnFormats);
     }
 
     @Override

@@ -35,6 +35,7 @@ final class H2Session implements EngineSession {
     private final SessionInfo info;
     private final GroupCommit groupCommit;
     private final java.util.function.Supplier<Connection> ddlConnections;
+    private final H2Catalog catalog;
     private Connection ddlConn;
     /** The statements that set the current search path, replayed on the DDL connection. */
     private List<String> searchPathSql = List.of();
@@ -60,6 +61,7 @@ final class H2Session implements EngineSession {
         this.info = info;
         this.groupCommit = groupCommit;
         this.ddlConnections = ddlConnections;
+        this.catalog = new H2Catalog(conn);
         try {
             conn.setAutoCommit(false);
         } catch (SQLException e) {
@@ -106,7 +108,7 @@ final class H2Session implements EngineSession {
         if (drop != null) {
             reportMissing(drop, receiver);
         }
-        boolean existed = u != null && u.name() != null && exists(u.objectType(), u.schema(), u.name());
+        boolean existed = u != null && u.name() != null && catalog.exists(u.objectType(), u.schema(), u.name());
         long rows;
         if (dirty) {
             rows = runBeside(st, receiver);
@@ -128,11 +130,11 @@ final class H2Session implements EngineSession {
     private void dropTablesInBlock(EngineStatement st, DropTargets drop, RowReceiver receiver) throws IOException {
         reportMissing(drop, receiver);
         for (DropTargets.Name n : drop.names()) {
-            if (!exists("TABLE", n.schema(), n.name())) {
+            if (!catalog.exists("TABLE", n.schema(), n.name())) {
                 continue;
             }
-            String schema = n.schema() != null ? n.schema() : currentSchema();
-            checkNotReferenced(schema, n.name());
+            String schema = n.schema() != null ? n.schema() : catalog.currentSchema();
+            catalog.checkNotReferenced(schema, n.name());
             String hidden = DdlUndo.hiddenName(info.processId(), undo.size());
             String qualified = Identifiers.quote(schema) + ".";
             SqlBuilder rename = new SqlBuilder().emit("alter table " + qualified + Identifiers.quote(n.name())
@@ -150,42 +152,10 @@ final class H2Session implements EngineSession {
         receiver.end(st.tag(0));
     }
 
-    /** PostgreSQL refuses DROP TABLE (RESTRICT) of a table another table's foreign key references. */
-    private void checkNotReferenced(String schema, String table) {
-        String sql = "select tc.constraint_name, tc.table_name from information_schema.referential_constraints rc"
-                + " join information_schema.table_constraints tc on tc.constraint_schema = rc.constraint_schema"
-                + " and tc.constraint_name = rc.constraint_name"
-                + " join information_schema.table_constraints uc on uc.constraint_schema = rc.unique_constraint_schema"
-                + " and uc.constraint_name = rc.unique_constraint_name"
-                + " where uc.table_schema = ? and uc.table_name = ? and tc.table_name <> uc.table_name";
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            ps.setString(1, schema);
-            ps.setString(2, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    throw new PgException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
-                            "cannot drop table " + table + " because other objects depend on it")
-                            .detail("constraint " + rs.getString(1) + " on table " + rs.getString(2) + " depends on table " + table)
-                            .hint("Use DROP ... CASCADE to drop the dependent objects too.");
-                }
-            }
-        } catch (SQLException e) {
-            throw H2Errors.map(e);
-        }
-    }
-
-    private String currentSchema() {
-        try {
-            return conn.getSchema();
-        } catch (SQLException e) {
-            throw H2Errors.map(e);
-        }
-    }
-
     /** PostgreSQL's answer to dropping what does not exist: a notice with IF EXISTS, else an error. */
     private void reportMissing(DropTargets drop, RowReceiver receiver) throws IOException {
         for (DropTargets.Name n : drop.names()) {
-            if (exists(drop.objectType(), n.schema(), n.name())) {
+            if (catalog.exists(drop.objectType(), n.schema(), n.name())) {
                 continue;
             }
             String what = drop.noun() + " \"" + n.name() + "\" does not exist";
@@ -198,35 +168,6 @@ final class H2Session implements EngineSession {
                     default -> SqlState.UNDEFINED_TABLE;
                 }, what);
             }
-        }
-    }
-
-    private boolean exists(String objectType, String schema, String name) {
-        String sql;
-        switch (objectType) {
-            case "SCHEMA": sql = "select 1 from information_schema.schemata where schema_name = ?"; break;
-            case "SEQUENCE": sql = "select 1 from information_schema.sequences where sequence_name = ?"; break;
-            case "INDEX": sql = "select 1 from information_schema.indexes where index_name = ?"; break;
-            case "VIEW": sql = "select 1 from information_schema.tables where table_type = 'VIEW' and table_name = ?"; break;
-            default: sql = "select 1 from information_schema.tables where table_name = ?"; break;
-        }
-        if (schema != null) {
-            sql += " and " + (objectType.equals("SCHEMA") ? "catalog_name" : objectType.equals("SEQUENCE")
-                    ? "sequence_schema" : objectType.equals("INDEX") ? "index_schema" : "table_schema") + " = ?";
-        } else if (!objectType.equals("SCHEMA")) {
-            sql += " and " + (objectType.equals("SEQUENCE") ? "sequence_schema" : objectType.equals("INDEX")
-                    ? "index_schema" : "table_schema") + " = current_schema";
-        }
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            ps.setString(1, name);
-            if (schema != null) {
-                ps.setString(2, objectType.equals("SCHEMA") ? "" : schema);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            return true; // when in doubt, do not undo something that may not be ours
         }
     }
 
@@ -246,7 +187,7 @@ final class H2Session implements EngineSession {
      */
     private long runBeside(EngineStatement st, RowReceiver receiver) throws IOException {
         long rows = 0;
-        for (SqlBuilder sql : H2SqlGenerator.generate(st, info, this::columns)) {
+        for (SqlBuilder sql : H2SqlGenerator.generate(st, info, catalog::columns)) {
             rows = runBeside(sql, st, receiver);
         }
         return rows;
@@ -285,7 +226,7 @@ final class H2Session implements EngineSession {
     /** Runs the generated statement(s); returns the row count for the command tag. */
     private long run(EngineStatement st, RowReceiver receiver) throws IOException {
         long rows = 0;
-        for (SqlBuilder sql : H2SqlGenerator.generate(st, info, this::columns)) {
+        for (SqlBuilder sql : H2SqlGenerator.generate(st, info, catalog::columns)) {
             rows = runOne(conn, sql, st, receiver);
         }
         return rows;
@@ -324,19 +265,6 @@ final class H2Session implements EngineSession {
         } finally {
             running = null;
         }
-    }
-
-    /** A table's columns, in order, from H2's metadata; empty if the table is not found. */
-    private List<H2SqlGenerator.Column> columns(String schema, String table) {
-        List<H2SqlGenerator.Column> cols = new ArrayList<>();
-        try (ResultSet rs = conn.getMetaData().getColumns(null, schema != null ? schema : conn.getSchema(), table, null)) {
-            while (rs.next()) {
-                cols.add(new H2SqlGenerator.Column(rs.getString("COLUMN_NAME"), rs.getString("TYPE_NAME")));
-            }
-        } catch (SQLException e) {
-            return List.of();
-        }
-        return cols;
     }
 
     @Override
