@@ -4,6 +4,13 @@ import dev.tusk.protocol.FrontendMessage;
 import dev.tusk.protocol.ProtocolException;
 import dev.tusk.protocol.SqlState;
 import dev.tusk.protocol.message.async.ErrorResponse;
+import dev.tusk.protocol.message.extended.Bind;
+import dev.tusk.protocol.message.extended.Close;
+import dev.tusk.protocol.message.extended.Describe;
+import dev.tusk.protocol.message.extended.Execute;
+import dev.tusk.protocol.message.extended.Flush;
+import dev.tusk.protocol.message.extended.Parse;
+import dev.tusk.protocol.message.extended.Sync;
 import dev.tusk.protocol.message.simple.Query;
 import dev.tusk.protocol.message.simple.ReadyForQuery;
 import dev.tusk.server.error.PgException;
@@ -14,7 +21,9 @@ import java.util.logging.Logger;
 /**
  * A backend's message loop (cf. PostgresMain in tcop/postgres.c). Each turn:
  * <ol>
- *   <li>if the last command finished, send ReadyForQuery with the transaction status and flush;</li>
+ *   <li>if the last command finished (a Query, or a Sync), send ReadyForQuery with the transaction
+ *       status and flush; otherwise output waits for Sync or Flush, so pipelined messages are
+ *       answered in one write;</li>
  *   <li>read one message (type and length checked before the body, in PgConnectionIO);</li>
  *   <li>honour a termination request from the postmaster;</li>
  *   <li>after an error in the extended protocol, skip everything until Sync;</li>
@@ -26,23 +35,28 @@ final class PostgresMain {
 
     private final Backend backend;
     private final SimpleQuery simpleQuery;
+    private final ExtendedQuery extendedQuery;
     private boolean sendReady = true;
     private boolean ignoreTillSync;
 
     PostgresMain(Backend backend) {
         this.backend = backend;
         this.simpleQuery = new SimpleQuery(backend);
+        this.extendedQuery = new ExtendedQuery(backend);
     }
 
     /** Runs until the client terminates or the connection ends; FATAL errors are sent before returning. */
     void run() throws IOException {
         while (true) {
-            // 1. ReadyForQuery
+            // 1. ReadyForQuery, and the end of the transaction's portals if it ended
             if (sendReady) {
+                if (backend.transaction.state() == TransactionBlock.State.IDLE) {
+                    extendedQuery.transactionEnded();
+                }
                 new ReadyForQuery(backend.transaction.status()).encode(backend.io.writer());
+                backend.io.flush();
                 sendReady = false;
             }
-            backend.io.flush();
 
             // 2. read a message
             FrontendMessage type;
@@ -73,24 +87,36 @@ final class PostgresMain {
                 switch (type) {
                     case QUERY:
                         sendReady = true;
+                        extendedQuery.dropUnnamed();
                         simpleQuery.execute(Query.decode(backend.io.body()).sql());
                         break;
+                    case PARSE:
+                        extendedQuery.parse(Parse.decode(backend.io.body()));
+                        break;
+                    case BIND:
+                        extendedQuery.bind(Bind.decode(backend.io.body()));
+                        break;
+                    case DESCRIBE:
+                        extendedQuery.describe(Describe.decode(backend.io.body()));
+                        break;
+                    case EXECUTE:
+                        extendedQuery.execute(Execute.decode(backend.io.body()));
+                        break;
+                    case CLOSE:
+                        extendedQuery.close(Close.decode(backend.io.body()));
+                        break;
                     case SYNC:
+                        Sync.decode(backend.io.body());
                         ignoreTillSync = false;
                         sendReady = true;
                         backend.transaction.endOfQuery();
                         break;
                     case FLUSH:
+                        Flush.decode(backend.io.body());
+                        backend.io.flush();
                         break;
                     case TERMINATE:
                         return;
-                    case PARSE:
-                    case BIND:
-                    case DESCRIBE:
-                    case EXECUTE:
-                    case CLOSE:
-                        throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
-                                "the extended query protocol is not supported by Tusk yet");
                     case FUNCTION_CALL:
                         throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "fast-path function calls are not supported");
                     case COPY_DATA:

@@ -23,7 +23,7 @@ final class SimpleQuery {
 
     SimpleQuery(Backend backend) {
         this.backend = backend;
-        this.out = new WireReceiver(backend.io);
+        this.out = new WireReceiver(backend.io, true);
         this.utility = new UtilityCommands(backend, out);
     }
 

@@ -8,7 +8,6 @@ import dev.tusk.server.error.PgException;
 import dev.tusk.server.postmaster.BackendRegistry;
 import dev.tusk.server.sql.Statement;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -156,7 +155,7 @@ final class UtilityCommands {
         if (s.name().equals("all")) {
             out.start(List.of(text("name"), text("setting"), text("description")));
             for (String[] row : backend.settings.all()) {
-                out.row(i -> row[i].getBytes(StandardCharsets.UTF_8));
+                out.row(new TextRow(row));
             }
             out.end("SHOW");
             return;
@@ -164,8 +163,20 @@ final class UtilityCommands {
         String value = backend.settings.get(s.name());
         String canonical = SessionSettings.canonical(s.name());
         out.start(List.of(text(canonical)));
-        out.row(i -> value.getBytes(StandardCharsets.UTF_8));
+        out.row(new TextRow(value));
         out.end("SHOW");
+    }
+
+    /** The columns a utility statement returns (SHOW), or null: what Describe reports before it runs. */
+    static List<ColumnDescription> columns(Statement st) {
+        if (st instanceof Statement.ShowVariable s) {
+            if (s.name().equals("all")) {
+                return List.of(text("name"), text("setting"), text("description"));
+            }
+            String canonical = SessionSettings.canonical(s.name());
+            return List.of(text(canonical != null ? canonical : s.name()));
+        }
+        return null;
     }
 
     private static ColumnDescription text(String name) {

@@ -16,25 +16,47 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sends a statement's output to the client in text format (cf. printtup.c): RowDescription, one
- * DataRow per row written straight into the connection's buffer, CommandComplete. The buffer is
- * flushed whenever it fills, so a large result streams with bounded memory.
+ * Sends a statement's output to the client (cf. printtup.c): RowDescription (in the simple protocol
+ * only; in the extended protocol Describe sends it), one DataRow per row written straight into the
+ * connection's buffer in each column's format, CommandComplete. The buffer is flushed whenever it
+ * fills, so a large result streams with bounded memory.
  */
 final class WireReceiver implements RowReceiver {
     private final PgConnectionIO io;
+    private final boolean describes;
     private int columns;
+    /** Per column: true for binary format. Null: all text. */
+    private boolean[] binary;
 
-    WireReceiver(PgConnectionIO io) {
+    /** @param describes whether {@link #start} sends RowDescription (the simple query protocol) */
+    WireReceiver(PgConnectionIO io, boolean describes) {
         this.io = io;
+        this.describes = describes;
+    }
+
+    /** Sets the output formats for the next statement: null for all text, else true where binary. */
+    void formats(int columnCount, boolean[] binaryColumns) {
+        this.columns = columnCount;
+        this.binary = binaryColumns;
     }
 
     @Override
     public void start(List<ColumnDescription> cols) throws IOException {
         columns = cols.size();
+        if (!describes) {
+            return;
+        }
+        binary = null;
+        describe(io, cols, null);
+    }
+
+    /** Sends RowDescription for these columns in these formats (null: all text). */
+    static void describe(PgConnectionIO io, List<ColumnDescription> cols, boolean[] binary) {
         List<RowDescription.Field> fields = new ArrayList<>(cols.size());
-        for (ColumnDescription c : cols) {
+        for (int i = 0; i < cols.size(); i++) {
+            ColumnDescription c = cols.get(i);
             fields.add(new RowDescription.Field(c.name(), c.tableOid(), c.columnNumber(), c.typeOid(), c.typeSize(),
-                    c.typeModifier(), 0));
+                    c.typeModifier(), binary != null && binary[i] ? 1 : 0));
         }
         new RowDescription(fields).encode(io.writer());
     }
@@ -43,8 +65,14 @@ final class WireReceiver implements RowReceiver {
     public void row(RowSource row) throws IOException {
         PgWriter w = io.writer();
         DataRow.begin(w, columns);
-        for (int i = 0; i < columns; i++) {
-            w.lengthPrefixed(row.text(i));
+        if (binary == null) {
+            for (int i = 0; i < columns; i++) {
+                w.lengthPrefixed(row.text(i));
+            }
+        } else {
+            for (int i = 0; i < columns; i++) {
+                w.lengthPrefixed(binary[i] ? row.binary(i) : row.text(i));
+            }
         }
         w.end();
         io.flushIfFull();

@@ -19,6 +19,12 @@ public interface EngineSession extends AutoCloseable {
     /** Runs a statement, sending columns, rows and the tag to the receiver. Errors are PgExceptions. */
     void execute(EngineStatement statement, RowReceiver receiver) throws IOException;
 
+    /**
+     * Prepares a statement for the extended protocol. parameterTypes holds the client's OIDs for the
+     * first parameters (0 = unspecified); the engine infers the rest where it can.
+     */
+    EnginePrepared prepare(EngineStatement statement, int[] parameterTypes);
+
     /** Commits; returns once the commit is as durable as the installation's settings promise. */
     void commit();
 

@@ -25,5 +25,8 @@ public interface RowReceiver {
     interface RowSource {
         /** The value of column i (0-based) in PostgreSQL's text format, UTF-8, or null for SQL NULL. */
         byte[] text(int column);
+
+        /** The value of column i in PostgreSQL's binary format for its type, or null for SQL NULL. */
+        byte[] binary(int column);
     }
 }

@@ -32,6 +32,15 @@ final class H2Row implements RowReceiver.RowSource {
     }
 
     @Override
+    public byte[] binary(int column) {
+        try {
+            return BinaryFormat.format(rs, column + 1, oids[column]);
+        } catch (SQLException e) {
+            throw new ValueException(e);
+        }
+    }
+
+    @Override
     public byte[] text(int column) {
         try {
             return TextFormat.format(rs, column + 1, oids[column], zone);

@@ -2,6 +2,7 @@ package dev.tusk.server.engine.h2;
 
 import dev.tusk.protocol.SqlState;
 import dev.tusk.server.engine.ColumnDescription;
+import dev.tusk.server.engine.EnginePrepared;
 import dev.tusk.server.engine.EngineSession;
 import dev.tusk.server.engine.RowReceiver;
 import dev.tusk.server.engine.SessionInfo;
@@ -81,11 +82,60 @@ final class H2Session implements EngineSession {
             return;
         }
         long rows = run(st, receiver);
+        wrote(st);
+        receiver.end(st.tag(rows));
+    }
+
+    @Override
+    public EnginePrepared prepare(EngineStatement st, int[] parameterTypes) {
+        SqlBuilder sql = null;
+        try {
+            if (!st.isDdl()) {
+                List<SqlBuilder> generated = H2SqlGenerator.generate(st, info, catalog::columns);
+                if (generated.size() == 1) {
+                    sql = generated.get(0);
+                }
+            }
+            PreparedStatement ps = sql == null ? null : conn.prepareStatement(sql.toString());
+            return new H2Prepared(this, st, sql, ps, parameterTypes);
+        } catch (SQLException e) {
+            throw H2Errors.map(e, sql, st, false);
+        }
+    }
+
+    PreparedStatement prepareAgain(SqlBuilder sql) throws SQLException {
+        return conn.prepareStatement(sql.toString());
+    }
+
+    /** Executes a prepared statement as the running one (so cancel reaches it); true if it returned rows. */
+    boolean run(PreparedStatement ps) throws SQLException {
+        canceled = false;
+        running = ps;
+        try {
+            return ps.execute();
+        } finally {
+            running = null;
+        }
+    }
+
+    boolean next(ResultSet rs) throws SQLException {
+        return rs.next();
+    }
+
+    /** Notes that a statement changed data: DDL can no longer run on this connection, and commit must sync. */
+    void wrote(EngineStatement st) {
         if (st.kind() != CommandKind.SELECT && st.kind() != CommandKind.EXPLAIN) {
             dirty = true;
             wrote = true;
         }
-        receiver.end(st.tag(rows));
+    }
+
+    ZoneId zone() {
+        return zone;
+    }
+
+    PgException error(SQLException e, H2Prepared prepared) {
+        return H2Errors.map(e, prepared.sql, prepared.statement, canceled);
     }
 
     private void executeDdl(EngineStatement st, RowReceiver receiver) throws IOException {

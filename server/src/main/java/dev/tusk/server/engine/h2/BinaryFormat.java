@@ -1,0 +1,56 @@
+package dev.tusk.server.engine.h2;
+
+import dev.tusk.protocol.SqlState;
+import dev.tusk.protocol.types.PgBinary;
+import dev.tusk.protocol.types.PgTypes;
+import dev.tusk.server.error.PgException;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** Engine values in PostgreSQL's binary formats, read from H2 as the Java type each format encodes. */
+final class BinaryFormat {
+    private BinaryFormat() {
+    }
+
+    static byte[] format(ResultSet rs, int col, int oid) throws SQLException {
+        Object v;
+        switch (oid) {
+            case PgTypes.BOOL: v = rs.getBoolean(col); break;
+            case PgTypes.INT2: v = rs.getShort(col); break;
+            case PgTypes.INT4: case PgTypes.OID: v = rs.getInt(col); break;
+            case PgTypes.INT8: v = rs.getLong(col); break;
+            case PgTypes.FLOAT4: v = rs.getFloat(col); break;
+            case PgTypes.FLOAT8: v = rs.getDouble(col); break;
+            case PgTypes.NUMERIC: v = rs.getBigDecimal(col); break;
+            case PgTypes.DATE: v = rs.getObject(col, LocalDate.class); break;
+            case PgTypes.TIME: v = rs.getObject(col, LocalTime.class); break;
+            case PgTypes.TIMESTAMP: v = rs.getObject(col, LocalDateTime.class); break;
+            case PgTypes.TIMESTAMPTZ: {
+                OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
+                v = t == null ? null : t.toInstant();
+                break;
+            }
+            case PgTypes.UUID: v = rs.getObject(col, UUID.class); break;
+            case PgTypes.BYTEA: v = rs.getBytes(col); break;
+            case PgTypes.JSONB: case PgTypes.JSON: {
+                byte[] json = rs.getBytes(col);
+                v = json == null ? null : JsonbText.format(new String(json, StandardCharsets.UTF_8));
+                break;
+            }
+            case PgTypes.TEXT: case PgTypes.VARCHAR: case PgTypes.BPCHAR: case PgTypes.NAME: v = rs.getString(col); break;
+            default:
+                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+                        "binary output of type " + oid + " is not supported by Tusk yet");
+        }
+        if (rs.wasNull() || v == null) {
+            return null;
+        }
+        return PgBinary.encode(oid, v);
+    }
+}

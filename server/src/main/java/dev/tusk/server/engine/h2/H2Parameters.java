@@ -1,0 +1,67 @@
+package dev.tusk.server.engine.h2;
+
+import dev.tusk.protocol.SqlState;
+import dev.tusk.protocol.types.PgTypes;
+import dev.tusk.server.error.PgException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import org.h2.value.ValueJson;
+
+/**
+ * Parameter values as H2 should receive them. Text-format values are PostgreSQL input text, which H2
+ * parses like PostgreSQL for numbers, dates and times; the exceptions are converted here: bytea's
+ * \x hex, json documents (H2 would store a JSON string), and boolean spellings.
+ */
+final class H2Parameters {
+    private H2Parameters() {
+    }
+
+    static Object toEngine(int oid, Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant i) {
+            return i.atOffset(ZoneOffset.UTC);
+        }
+        if (!(value instanceof String text)) {
+            if ((oid == PgTypes.JSON || oid == PgTypes.JSONB)) {
+                return ValueJson.fromJson(value.toString());
+            }
+            return value;
+        }
+        switch (oid) {
+            case PgTypes.BYTEA:
+                return bytea(text);
+            case PgTypes.JSON:
+            case PgTypes.JSONB:
+                return ValueJson.fromJson(text);
+            case PgTypes.BOOL:
+                return bool(text);
+            default:
+                return text;
+        }
+    }
+
+    private static byte[] bytea(String text) {
+        String literal = PgLiterals.byteaLiteral(text);
+        if (literal == null) {
+            throw new PgException(SqlState.INVALID_TEXT_REPRESENTATION, "invalid input syntax for type bytea");
+        }
+        return java.util.HexFormat.of().parseHex(literal.substring(2, literal.length() - 1));
+    }
+
+    /** boolin: t/f, true/false, yes/no, on/off, 1/0 and their unique prefixes, any case. */
+    private static Boolean bool(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        if (!t.isEmpty()) {
+            if ("true".startsWith(t) || "yes".startsWith(t) || t.equals("on") || t.equals("1")) {
+                return Boolean.TRUE;
+            }
+            if ("false".startsWith(t) || "no".startsWith(t) || t.equals("off") || t.equals("of") || t.equals("0")) {
+                return Boolean.FALSE;
+            }
+        }
+        throw new PgException(SqlState.INVALID_TEXT_REPRESENTATION, "invalid input syntax for type boolean: \"" + text + "\"");
+    }
+}
