@@ -137,6 +137,10 @@ final class PostgresMain {
                     return;
                 }
                 error(e, type);
+            } catch (StackOverflowError e) {
+                // Deeply nested SQL: PostgreSQL's check_stack_depth() answers this with an ERROR.
+                error(new PgException(SqlState.STATEMENT_TOO_COMPLEX, "stack depth limit exceeded")
+                        .hint("The statement nests too deeply; simplify it."), type);
             } catch (RuntimeException e) {
                 // A bug, not a user error: the session's state can no longer be trusted, so it ends
                 // here (as a crashed PostgreSQL backend would), and nothing else is touched.

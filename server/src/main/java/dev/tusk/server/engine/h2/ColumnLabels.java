@@ -20,6 +20,11 @@ final class ColumnLabels {
             "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp",
             "current_schema", "current_catalog", "current_role");
 
+    /** Keywords that can follow a FROM item and so are not its alias. */
+    static final Set<String> NOT_ALIAS_WORDS = Set.of("where", "join", "left", "right", "inner", "full", "cross",
+            "natural", "on", "using", "group", "order", "limit", "offset", "having", "window", "union", "intersect",
+            "except", "for", "fetch", "returning");
+
     private ColumnLabels() {
     }
 

@@ -87,7 +87,7 @@ final class DdlUndo {
                 }
                 if (i < t.size() && (t.get(i).is(TokenType.IDENT) || t.get(i).is(TokenType.QUOTED_IDENT))
                         && !Set.of("constraint", "primary", "unique", "foreign", "check", "if").contains(t.get(i).value())
-                        && H2SqlGenerator.topLevelWord(t, i, ",") < 0) {
+                        && !H2SqlGenerator.hasTopLevelComma(t, i)) {
                     return new Undo("alter table " + table + " drop column " + Identifiers.quote(t.get(i).value()),
                             "COLUMN", null, null);
                 }

@@ -77,6 +77,14 @@ final class H2Session implements EngineSession {
 
     @Override
     public void execute(EngineStatement st, RowReceiver receiver) throws IOException {
+        if (st.kind() == CommandKind.TRUNCATE && block) {
+            for (SqlBuilder delete : H2SqlGenerator.truncateAsDelete(st, info)) {
+                runOne(conn, delete, st, receiver);
+            }
+            wrote(CommandKind.DELETE);
+            receiver.end(st.tag(0));
+            return;
+        }
         if (st.isDdl()) {
             executeDdl(st, receiver);
             return;
@@ -124,7 +132,11 @@ final class H2Session implements EngineSession {
 
     /** Notes that a statement changed data: DDL can no longer run on this connection, and commit must sync. */
     void wrote(EngineStatement st) {
-        if (st.kind() != CommandKind.SELECT && st.kind() != CommandKind.EXPLAIN) {
+        wrote(st.kind());
+    }
+
+    private void wrote(CommandKind kind) {
+        if (kind != CommandKind.SELECT && kind != CommandKind.EXPLAIN) {
             dirty = true;
             wrote = true;
         }

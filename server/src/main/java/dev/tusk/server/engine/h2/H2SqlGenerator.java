@@ -33,7 +33,7 @@ final class H2SqlGenerator extends TokenEmitter {
 
     private Catalog catalog;
 
-    private H2SqlGenerator(List<Token> tokens, SessionInfo session) {
+    H2SqlGenerator(List<Token> tokens, SessionInfo session) {
         super(tokens, session);
     }
 
@@ -48,6 +48,12 @@ final class H2SqlGenerator extends TokenEmitter {
             int returning = topLevelWord(t, 0, "returning");
             if (returning > 0) {
                 return List.of(returning(st, t, returning, session, catalog));
+            }
+        }
+        if (st.kind() == CommandKind.ALTER && "TABLE".equals(st.objectType())) {
+            List<SqlBuilder> constraint = AddConstraint.generate(t, session);
+            if (constraint != null) {
+                return constraint;
             }
         }
         H2SqlGenerator g = new H2SqlGenerator(t, session);
@@ -71,6 +77,20 @@ final class H2SqlGenerator extends TokenEmitter {
     // ---- statement shapes -------------------------------------------------------------------
 
     /** TRUNCATE [TABLE] [ONLY] a, b [RESTART|CONTINUE IDENTITY] [CASCADE|RESTRICT]: one H2 TRUNCATE per table. */
+    /**
+     * TRUNCATE inside a transaction block, as one DELETE per table: H2's TRUNCATE commits at once,
+     * a DELETE rolls back with the block. (RESTART IDENTITY is not honoured there yet.)
+     */
+    static List<SqlBuilder> truncateAsDelete(EngineStatement st, SessionInfo session) {
+        List<SqlBuilder> out = new ArrayList<>();
+        for (SqlBuilder truncate : truncate(st.tokens(), session)) {
+            String sql = truncate.toString();
+            String table = sql.substring("truncate table ".length()).replace(" restart identity", "");
+            out.add(new SqlBuilder().emit("delete from " + table, st.tokens().get(0).start()));
+        }
+        return out;
+    }
+
     private static List<SqlBuilder> truncate(List<Token> t, SessionInfo session) {
         int i = 1;
         if (i < t.size() && t.get(i).isWord("table")) {
@@ -295,6 +315,13 @@ final class H2SqlGenerator extends TokenEmitter {
                 start = i + 1;
             }
         }
+        int end = close + 1;
+        if (end + 1 < tokens.size() && tokens.get(end).isWord("with") && tokens.get(end + 1).isPunct('(')) {
+            // WITH (fillfactor=...): storage parameters, which mean nothing to the engine
+            range(close, end);
+            range(matching(end + 1) + 1, tokens.size());
+            return;
+        }
         range(close, tokens.size());
     }
 
@@ -337,7 +364,7 @@ final class H2SqlGenerator extends TokenEmitter {
     }
 
     /** PostgreSQL's default constraint names (cf. ChooseConstraintName). */
-    private static String constraintName(String table, String kind, List<String> columns) {
+    static String constraintName(String table, String kind, List<String> columns) {
         String cols = columns.isEmpty() ? "" : "_" + String.join("_", columns);
         switch (kind) {
             case "primary": return table + "_pkey";
@@ -348,7 +375,7 @@ final class H2SqlGenerator extends TokenEmitter {
     }
 
     /** The column names in the first parenthesised list of a table constraint. */
-    private List<String> columnsOf(int from, int to) {
+    List<String> columnsOf(int from, int to) {
         List<String> cols = new ArrayList<>();
         for (int i = from; i < to; i++) {
             if (tokens.get(i).isPunct('(')) {

@@ -85,6 +85,10 @@ abstract class TokenEmitter {
             if (t.value().equals("array_length") && call) {
                 return arrayLength(i);
             }
+            if (t.value().equals("generate_series") && call && i > 0
+                    && (tokens.get(i - 1).isWord("from") || tokens.get(i - 1).isWord("join") || tokens.get(i - 1).isPunct(','))) {
+                return generateSeriesInFrom(i, to);
+            }
             if (i + 1 < to && tokens.get(i + 1).is(TokenType.STRING) && !call) {
                 String literal = TypedLiterals.h2(t.value(), tokens.get(i + 1).value());
                 if (literal != null) {
@@ -116,6 +120,27 @@ abstract class TokenEmitter {
         range(i + 2, comma);
         out.emit("), 0)", tokens.get(close).start());
         return close + 1;
+    }
+
+    /**
+     * generate_series(...) in FROM: PostgreSQL names its column after the alias (or the function);
+     * H2 names it X, so the column is named explicitly: {@code AS bid} becomes {@code AS bid(bid)}.
+     */
+    private int generateSeriesInFrom(int i, int to) {
+        int close = matching(i + 1);
+        out.emit(tokens.get(i).text(), tokens.get(i).start());
+        range(i + 1, close + 1);
+        int j = close + 1;
+        boolean as = j < to && tokens.get(j).isWord("as");
+        int aliasAt = as ? j + 1 : j;
+        Token alias = aliasAt < to && (tokens.get(aliasAt).is(TokenType.IDENT) && !ColumnLabels.NOT_ALIAS_WORDS.contains(
+                tokens.get(aliasAt).value()) || tokens.get(aliasAt).is(TokenType.QUOTED_IDENT)) ? tokens.get(aliasAt) : null;
+        if (alias != null && aliasAt + 1 < to && tokens.get(aliasAt + 1).isPunct('(')) {
+            return j; // an explicit column list: nothing to add
+        }
+        String name = alias != null ? alias.value() : "generate_series";
+        out.emit("as " + Identifiers.quote(name) + "(" + Identifiers.quote(name) + ")", tokens.get(close).end());
+        return alias != null ? aliasAt + 1 : j;
     }
 
     /** CAST(expr AS type): the type in H2's spelling. */
@@ -214,6 +239,22 @@ abstract class TokenEmitter {
             }
         }
         return depth;
+    }
+
+    /** Whether a comma appears outside parentheses from index from on (a list of actions or items). */
+    static boolean hasTopLevelComma(List<Token> t, int from) {
+        int depth = 0;
+        for (int i = from; i < t.size(); i++) {
+            Token x = t.get(i);
+            if (x.isPunct('(') || x.isPunct('[')) {
+                depth++;
+            } else if (x.isPunct(')') || x.isPunct(']')) {
+                depth--;
+            } else if (depth == 0 && x.isPunct(',')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static int topLevelWord(List<Token> t, int from, String word) {
