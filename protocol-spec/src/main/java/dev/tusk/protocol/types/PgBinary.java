@@ -62,9 +62,49 @@ public final class PgBinary {
                 return ByteBuffer.allocate(8).putLong(micros((Instant) v)).array();
             case PgTypes.NUMERIC:
                 return numeric((BigDecimal) v);
+            case PgTypes.INTERVAL: {
+                PgInterval i = (PgInterval) v;
+                return ByteBuffer.allocate(16).putLong(i.micros()).putInt(i.days()).putInt(i.months()).array();
+            }
             default:
                 return null;
         }
+    }
+
+    /**
+     * array_send for a one-dimensional array (lower bound 1): dimensions, has-nulls flag, element
+     * type, then each element as its length and binary value (-1 for NULL). Null if the element
+     * type has no binary format here.
+     */
+    public static byte[] encodeArray(int elementOid, Object[] elements) {
+        if (!supports(elementOid)) {
+            return null;
+        }
+        byte[][] encoded = new byte[elements.length][];
+        int size = elements.length == 0 ? 12 : 20;
+        boolean hasNull = false;
+        for (int i = 0; i < elements.length; i++) {
+            if (elements[i] == null) {
+                hasNull = true;
+                size += 4;
+            } else {
+                encoded[i] = encode(elementOid, elements[i]);
+                size += 4 + encoded[i].length;
+            }
+        }
+        ByteBuffer out = ByteBuffer.allocate(size);
+        out.putInt(elements.length == 0 ? 0 : 1).putInt(hasNull ? 1 : 0).putInt(elementOid);
+        if (elements.length > 0) {
+            out.putInt(elements.length).putInt(1);
+        }
+        for (byte[] e : encoded) {
+            if (e == null) {
+                out.putInt(-1);
+            } else {
+                out.putInt(e.length).put(e);
+            }
+        }
+        return out.array();
     }
 
     /** Whether {@link #encode} and {@link #decode} handle this type. */
@@ -74,6 +114,7 @@ public final class PgBinary {
             case PgTypes.FLOAT4: case PgTypes.FLOAT8: case PgTypes.TEXT: case PgTypes.VARCHAR: case PgTypes.BPCHAR:
             case PgTypes.NAME: case PgTypes.JSON: case PgTypes.JSONB: case PgTypes.BYTEA: case PgTypes.UUID:
             case PgTypes.DATE: case PgTypes.TIME: case PgTypes.TIMESTAMP: case PgTypes.TIMESTAMPTZ: case PgTypes.NUMERIC:
+            case PgTypes.INTERVAL:
                 return true;
             default:
                 return false;
@@ -104,6 +145,12 @@ public final class PgBinary {
             case PgTypes.TIMESTAMP: size(b, 8); return EPOCH_TS.plus(buf.getLong(), ChronoUnit.MICROS);
             case PgTypes.TIMESTAMPTZ: size(b, 8); return EPOCH_TS.toInstant(ZoneOffset.UTC).plus(buf.getLong(), ChronoUnit.MICROS);
             case PgTypes.NUMERIC: return numeric(buf);
+            case PgTypes.INTERVAL: {
+                size(b, 16);
+                long micros = buf.getLong();
+                int days = buf.getInt();
+                return new PgInterval(buf.getInt(), days, micros);
+            }
             default:
                 throw new ProtocolException(SqlState.FEATURE_NOT_SUPPORTED, "binary format for type " + oid + " is not supported");
         }

@@ -18,6 +18,21 @@ final class BinaryFormat {
     private BinaryFormat() {
     }
 
+    /** An array element from H2 as the Java type PgBinary encodes for the element type. */
+    private static Object elementValue(int oid, Object v) {
+        if (v == null) {
+            return null;
+        }
+        switch (oid) {
+            case PgTypes.DATE: return v instanceof java.sql.Date d ? d.toLocalDate() : v;
+            case PgTypes.TIMESTAMP: return v instanceof java.sql.Timestamp t ? t.toLocalDateTime() : v;
+            case PgTypes.TIMESTAMPTZ: return v instanceof OffsetDateTime t ? t.toInstant() : v;
+            case PgTypes.JSONB: case PgTypes.JSON:
+                return JsonbText.format(v instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : v.toString());
+            default: return v;
+        }
+    }
+
     static byte[] format(ResultSet rs, int col, int oid) throws SQLException {
         Object v;
         switch (oid) {
@@ -44,7 +59,27 @@ final class BinaryFormat {
                 break;
             }
             case PgTypes.TEXT: case PgTypes.VARCHAR: case PgTypes.BPCHAR: case PgTypes.NAME: v = rs.getString(col); break;
+            case PgTypes.INTERVAL: {
+                org.h2.api.Interval i = rs.getObject(col, org.h2.api.Interval.class);
+                v = i == null ? null : IntervalFormat.toPg(i);
+                break;
+            }
             default:
+                int element = PgTypesElement.of(oid);
+                if (PgTypes.arrayOf(element) == oid) {
+                    java.sql.Array a = rs.getArray(col);
+                    if (a == null) {
+                        return null;
+                    }
+                    Object[] values = (Object[]) a.getArray();
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = elementValue(element, values[i]);
+                    }
+                    byte[] out = PgBinary.encodeArray(element, values);
+                    if (out != null) {
+                        return out;
+                    }
+                }
                 throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
                         "binary output of type " + oid + " is not supported by Tusk yet");
         }

@@ -7,6 +7,14 @@ final class IntervalFormat {
     private IntervalFormat() {
     }
 
+    /** The interval as PostgreSQL's months/days/microseconds. */
+    static dev.tusk.protocol.types.PgInterval toPg(Interval i) {
+        long months = i.getYears() * 12 + i.getMonths();
+        long nanos = ((i.getHours() * 60 + i.getMinutes()) * 60 + i.getSeconds()) * 1_000_000_000L + i.getNanosOfSecond();
+        int sign = i.isNegative() ? -1 : 1;
+        return new dev.tusk.protocol.types.PgInterval((int) (sign * months), (int) (sign * i.getDays()), sign * nanos / 1000);
+    }
+
     static String format(Interval i) {
         long months = i.getYears() * 12 + i.getMonths();
         long days = i.getDays();

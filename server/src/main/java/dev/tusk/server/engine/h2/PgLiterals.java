@@ -31,6 +31,7 @@ final class PgLiterals {
         switch (type) {
             case "json": case "jsonb": return "json " + Identifiers.literal(text);
             case "bytea": return byteaLiteral(text);
+            case "interval": return TypedLiterals.interval(text);
             default: return null;
         }
     }

@@ -47,6 +47,19 @@ final class TextFormat {
                 String s = rs.getString(col);
                 return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
             }
+            // java.time, not java.sql: the latter switches to the Julian calendar before 1582.
+            case PgTypes.DATE: {
+                LocalDate d = rs.getObject(col, LocalDate.class);
+                return d == null ? null : ascii(date(d));
+            }
+            case PgTypes.TIMESTAMP: {
+                LocalDateTime t = rs.getObject(col, LocalDateTime.class);
+                return t == null ? null : ascii(timestamp(t));
+            }
+            case PgTypes.TIME: {
+                LocalTime t = rs.getObject(col, LocalTime.class);
+                return t == null ? null : ascii(time(t));
+            }
             default: {
                 Object v = rs.getObject(col);
                 return v == null ? null : text(v, oid, zone).getBytes(StandardCharsets.UTF_8);

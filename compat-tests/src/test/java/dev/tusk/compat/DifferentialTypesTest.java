@@ -1,0 +1,80 @@
+package dev.tusk.compat;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sends the same typed values (types.txt: one expression per line) through PostgreSQL 15 and Tusk
+ * and compares, byte for byte, the type OID and the value in text and in binary format. Prints
+ * the matching share and every difference; fails below the floor, raised as types land.
+ */
+class DifferentialTypesTest {
+    private static final double FLOOR = 0.85;
+    private static Pg15Server pg;
+    private static TuskServer tusk;
+
+    @BeforeAll
+    static void start() throws Exception {
+        pg = Pg15Server.start();
+        tusk = TuskServer.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (tusk != null) {
+            tusk.close();
+        }
+        if (pg != null) {
+            pg.close();
+        }
+    }
+
+    @Test
+    void textAndBinaryResultsAreByteIdentical() throws Exception {
+        List<String> expressions = Files.readAllLines(Path.of(getClass().getResource("/types.txt").toURI())).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        int same = 0;
+        int total = 0;
+        StringBuilder report = new StringBuilder();
+        try (RawClient p = new RawClient(pg.port, "postgres"); RawClient t = new RawClient(tusk.port(), "postgres")) {
+            for (String e : expressions) {
+                for (int format = 0; format <= 1; format++) {
+                    RawClient.Value expected = p.select(e, format);
+                    RawClient.Value actual = t.select(e, format);
+                    total++;
+                    boolean equal = expected.typeOid() == actual.typeOid() && Arrays.equals(expected.bytes(), actual.bytes())
+                            && (expected.error() == null) == (actual.error() == null);
+                    if (equal) {
+                        same++;
+                    } else {
+                        report.append(String.format("%-6s %s%n  PostgreSQL 15: %s%n  Tusk:          %s%n",
+                                format == 0 ? "text" : "binary", e, show(expected, format), show(actual, format)));
+                    }
+                }
+            }
+        }
+        double share = (double) same / total;
+        System.out.printf("typed values: %d of %d (expression, format) results byte-identical to PostgreSQL 15 (%.1f%%)%n",
+                same, total, share * 100);
+        System.out.print(report);
+        assertTrue(share >= FLOOR, String.format("share %.3f below %.2f (differences printed above)", share, FLOOR));
+    }
+
+    private static String show(RawClient.Value v, int format) {
+        if (v.error() != null) {
+            return "ERROR " + v.error();
+        }
+        String value = v.bytes() == null ? "NULL"
+                : format == 0 ? new String(v.bytes(), StandardCharsets.UTF_8) : HexFormat.of().formatHex(v.bytes());
+        return "oid " + v.typeOid() + " " + value;
+    }
+}
