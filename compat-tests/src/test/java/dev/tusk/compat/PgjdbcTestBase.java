@@ -149,4 +149,120 @@ abstract class PgjdbcTestBase {
             assertTrue(rs.getString(4).startsWith("PostgreSQL 15"));
         }
     }
+
+    @Test
+    void batchesGeneratedKeysAndRewrittenBatches() throws Exception {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("create table " + t("jdbc_batch") + " (id serial primary key, v text)");
+            try (PreparedStatement ps = c.prepareStatement("insert into " + t("jdbc_batch") + " (v) values (?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, "first");
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    assertTrue(keys.next());
+                    assertEquals(1, keys.getInt("id"));
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("insert into " + t("jdbc_batch") + " (v) values (?)")) {
+                for (int i = 0; i < 500; i++) {
+                    ps.setString(1, "row " + i);
+                    ps.addBatch();
+                }
+                int[] counts = ps.executeBatch();
+                assertEquals(500, counts.length);
+            }
+            try (Connection rewrite = DriverManager.getConnection(tusk.jdbcUrl("postgres") + options()
+                    + "&reWriteBatchedInserts=true");
+                 PreparedStatement ps = rewrite.prepareStatement("insert into " + t("jdbc_batch") + " (v) values (?)")) {
+                for (int i = 0; i < 300; i++) {
+                    ps.setString(1, "rewritten " + i);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (ResultSet rs = s.executeQuery("select count(*), max(id) from " + t("jdbc_batch"))) {
+                rs.next();
+                assertEquals(801, rs.getInt(1));
+                assertEquals(801, rs.getInt(2));
+            }
+        }
+    }
+
+    @Test
+    void fetchSizeStreamsALargeResultInsideATransaction() throws Exception {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.setFetchSize(1000);
+            long sum = 0;
+            int n = 0;
+            try (ResultSet rs = s.executeQuery("select g from generate_series(1, 100000) as g")) {
+                while (rs.next()) {
+                    sum += rs.getInt(1);
+                    n++;
+                }
+            }
+            assertEquals(100_000, n);
+            assertEquals(5_000_050_000L, sum);
+            c.commit();
+        }
+    }
+
+    @Test
+    void everyTypeRoundTripsThroughSetObjectAndGetObject() throws Exception {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("create table " + t("jdbc_types") + " (b boolean, i2 smallint, i4 integer, i8 bigint, f4 real,"
+                    + " f8 double precision, n numeric(20,5), tx text, vc varchar(10), ch char(3), by bytea, d date,"
+                    + " tm time, ts timestamp, tz timestamptz, u uuid, j jsonb, ia int[], ta text[])");
+            java.util.UUID uuid = java.util.UUID.randomUUID();
+            try (PreparedStatement ps = c.prepareStatement("insert into " + t("jdbc_types")
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)")) {
+                ps.setBoolean(1, true);
+                ps.setShort(2, (short) -7);
+                ps.setInt(3, 123456);
+                ps.setLong(4, 9_000_000_000L);
+                ps.setFloat(5, 1.25f);
+                ps.setDouble(6, Math.PI);
+                ps.setBigDecimal(7, new BigDecimal("12345.67891"));
+                ps.setString(8, "text ünïcode");
+                ps.setString(9, "short");
+                ps.setString(10, "abc");
+                ps.setBytes(11, new byte[] {0, 1, (byte) 0xff});
+                ps.setObject(12, java.time.LocalDate.of(2024, 2, 29));
+                ps.setObject(13, java.time.LocalTime.of(13, 45, 6, 250_000_000));
+                ps.setObject(14, java.time.LocalDateTime.of(2024, 2, 29, 13, 45, 6, 123_456_000));
+                ps.setObject(15, java.time.OffsetDateTime.parse("2024-06-01T12:00:00+02:00"));
+                ps.setObject(16, uuid);
+                ps.setString(17, "{\"a\": [1, 2]}");
+                ps.setArray(18, c.createArrayOf("int4", new Integer[] {1, null, 3}));
+                ps.setArray(19, c.createArrayOf("text", new String[] {"x", "y z"}));
+                assertEquals(1, ps.executeUpdate());
+            }
+            for (int round = 0; round < 3; round++) { // beyond prepareThreshold, results may come in binary
+                try (ResultSet rs = s.executeQuery("select * from " + t("jdbc_types"))) {
+                    assertTrue(rs.next());
+                    assertEquals(true, rs.getObject(1));
+                    assertEquals(-7, rs.getShort(2));
+                    assertEquals(123456, rs.getObject(3));
+                    assertEquals(9_000_000_000L, rs.getObject(4));
+                    assertEquals(1.25f, rs.getFloat(5));
+                    assertEquals(Math.PI, rs.getDouble(6));
+                    assertEquals(new BigDecimal("12345.67891"), rs.getBigDecimal(7));
+                    assertEquals("text ünïcode", rs.getString(8));
+                    assertEquals("short", rs.getString(9));
+                    assertEquals("abc", rs.getString(10));
+                    assertArrayEquals(new byte[] {0, 1, (byte) 0xff}, rs.getBytes(11));
+                    assertEquals(java.time.LocalDate.of(2024, 2, 29), rs.getObject(12, java.time.LocalDate.class));
+                    assertEquals(java.time.LocalTime.of(13, 45, 6, 250_000_000), rs.getObject(13, java.time.LocalTime.class));
+                    assertEquals(java.time.LocalDateTime.of(2024, 2, 29, 13, 45, 6, 123_456_000),
+                            rs.getObject(14, java.time.LocalDateTime.class));
+                    assertEquals(java.time.OffsetDateTime.parse("2024-06-01T10:00:00Z").toInstant(),
+                            rs.getObject(15, java.time.OffsetDateTime.class).toInstant());
+                    assertEquals(uuid, rs.getObject(16));
+                    assertEquals("{\"a\": [1, 2]}", rs.getString(17));
+                    assertArrayEquals(new Integer[] {1, null, 3}, (Integer[]) rs.getArray(18).getArray());
+                    assertArrayEquals(new String[] {"x", "y z"}, (String[]) rs.getArray(19).getArray());
+                }
+            }
+        }
+    }
 }

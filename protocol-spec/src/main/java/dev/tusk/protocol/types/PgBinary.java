@@ -156,6 +156,58 @@ public final class PgBinary {
         }
     }
 
+    /** array_recv for a one-dimensional array (or an empty one): its elements, nulls included. */
+    public static Object[] decodeArray(byte[] b) {
+        ByteBuffer buf = ByteBuffer.wrap(b);
+        if (b.length < 12) {
+            throw new ProtocolException(SqlState.INVALID_BINARY_REPRESENTATION, "insufficient data left in message");
+        }
+        int ndim = buf.getInt();
+        buf.getInt(); // has-nulls flag: the lengths say it anyway
+        int elementOid = buf.getInt();
+        if (ndim == 0) {
+            return new Object[0];
+        }
+        if (ndim != 1) {
+            throw new ProtocolException(SqlState.FEATURE_NOT_SUPPORTED, "multidimensional arrays are not supported");
+        }
+        if (!supports(elementOid)) {
+            throw new ProtocolException(SqlState.FEATURE_NOT_SUPPORTED, "binary input of arrays of type " + elementOid
+                    + " is not supported");
+        }
+        int n = buf.getInt();
+        buf.getInt(); // lower bound
+        if (n < 0 || (long) n * 4 > buf.remaining()) {
+            throw new ProtocolException(SqlState.INVALID_BINARY_REPRESENTATION, "invalid array length " + n);
+        }
+        Object[] out = new Object[n];
+        for (int i = 0; i < n; i++) {
+            int len = buf.getInt();
+            if (len == -1) {
+                continue;
+            }
+            if (len < 0 || len > buf.remaining()) {
+                throw new ProtocolException(SqlState.INVALID_BINARY_REPRESENTATION, "invalid array element length " + len);
+            }
+            byte[] e = new byte[len];
+            buf.get(e);
+            out[i] = decode(elementOid, e);
+        }
+        return out;
+    }
+
+    /** Whether oid is the array type of an element type with a binary format here. */
+    public static boolean isArray(int oid) {
+        for (int base : new int[] {PgTypes.BOOL, PgTypes.INT2, PgTypes.INT4, PgTypes.INT8, PgTypes.FLOAT4, PgTypes.FLOAT8,
+            PgTypes.TEXT, PgTypes.VARCHAR, PgTypes.NUMERIC, PgTypes.UUID, PgTypes.DATE, PgTypes.TIMESTAMP,
+            PgTypes.TIMESTAMPTZ, PgTypes.BYTEA, PgTypes.OID, PgTypes.BPCHAR}) {
+            if (PgTypes.arrayOf(base) == oid) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void size(byte[] b, int n) {
         if (b.length != n) {
             throw new ProtocolException(SqlState.INVALID_BINARY_REPRESENTATION,

@@ -97,7 +97,9 @@ final class ExtendedQuery {
                 continue;
             }
             int oid = st.parameterTypes()[i];
-            if (binaryParams != null && binaryParams[i]) {
+            if (binaryParams != null && binaryParams[i] && PgBinary.isArray(oid)) {
+                values[i] = PgBinary.decodeArray(v);
+            } else if (binaryParams != null && binaryParams[i]) {
                 if (!PgBinary.supports(oid)) {
                     throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "binary input of type " + oid + " is not supported by Tusk yet");
                 }

@@ -229,8 +229,12 @@ final class H2SqlGenerator extends TokenEmitter {
                     if (column > 0) {
                         out.emit(",", tokens.get(itemStart - 1).start());
                     }
-                    String literal = k == itemStart + 1 && tokens.get(itemStart).is(TokenType.STRING) && column < columns.size()
-                            ? PgLiterals.forColumn(tokens.get(itemStart).value(), columns.get(column).h2Type()) : null;
+                    // a bare constant, or one in parentheses as pgjdbc's simple mode sends it
+                    int constant = k == itemStart + 1 ? itemStart
+                            : k == itemStart + 3 && tokens.get(itemStart).isPunct('(') && tokens.get(k - 1).isPunct(')')
+                            ? itemStart + 1 : -1;
+                    String literal = constant >= 0 && tokens.get(constant).is(TokenType.STRING) && column < columns.size()
+                            ? PgLiterals.forColumn(tokens.get(constant).value(), columns.get(column).h2Type()) : null;
                     if (literal != null) {
                         out.emit(literal, tokens.get(itemStart).start());
                     } else {

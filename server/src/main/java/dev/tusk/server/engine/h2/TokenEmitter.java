@@ -38,11 +38,8 @@ abstract class TokenEmitter {
         switch (t.type()) {
             case STRING: {
                 if (i + 2 < to && tokens.get(i + 1).text().equals("::")) {
-                    int end = PgTypeLabels.typeNameEnd(tokens, i + 2, to);
-                    boolean array = end > i + 2 && tokens.get(end - 1).isPunct(']');
-                    String literal = PgLiterals.cast(t.value(), PgTypeLabels.label(tokens, i + 2, end), array);
-                    if (literal != null) {
-                        out.emit(literal, t.start());
+                    int end = castConstant(i, i + 2, to);
+                    if (end > 0) {
                         return end;
                     }
                 }
@@ -53,9 +50,24 @@ abstract class TokenEmitter {
                 out.emit(t.text(), t.start());
                 return i + 1;
             case PARAM:
+                if (i + 2 < to && tokens.get(i + 1).text().equals("::")
+                        && (tokens.get(i + 2).isWord("json") || tokens.get(i + 2).isWord("jsonb"))
+                        && PgTypeLabels.typeNameEnd(tokens, i + 2, to) == i + 3) {
+                    // $1::jsonb parses the text as a document; H2's plain cast would make a JSON string
+                    out.emit("(?" + t.value() + " format json)", t.start());
+                    return i + 3;
+                }
                 out.emit("?" + t.value(), t.start());
                 return i + 1;
             case PUNCT:
+                if (t.isPunct('(') && i + 3 < to && tokens.get(i + 1).is(TokenType.STRING) && tokens.get(i + 2).isPunct(')')
+                        && tokens.get(i + 3).text().equals("::")) {
+                    // ('text')::type, as pgjdbc's simple mode writes parameters: the same as 'text'::type
+                    int end = castConstant(i + 1, i + 4, to);
+                    if (end > 0) {
+                        return end;
+                    }
+                }
                 out.emit(t.text(), t.start());
                 if (t.text().equals("::")) {
                     return typeName(i + 1, to);
@@ -67,6 +79,22 @@ abstract class TokenEmitter {
                 out.emit(t.text(), t.start());
                 return i + 1;
         }
+    }
+
+    /**
+     * The string constant at index constant cast to the type starting at index type: emitted as the
+     * H2 literal PostgreSQL's reading calls for, returning the index after the type; -1 when H2
+     * reads the cast as PostgreSQL does (nothing is emitted then).
+     */
+    private int castConstant(int constant, int type, int to) {
+        int end = PgTypeLabels.typeNameEnd(tokens, type, to);
+        boolean array = end > type && tokens.get(end - 1).isPunct(']');
+        String literal = PgLiterals.cast(tokens.get(constant).value(), PgTypeLabels.label(tokens, type, end), array);
+        if (literal == null) {
+            return -1;
+        }
+        out.emit(literal, tokens.get(constant).start());
+        return end;
     }
 
     private int word(int i, int to) {
