@@ -13,7 +13,7 @@ import java.util.List;
  * Questions about a database's objects, answered from H2's INFORMATION_SCHEMA and metadata for one
  * session's connection: does an object exist, a table's columns, who references a table.
  */
-final class H2Catalog {
+final class H2Catalog implements H2SqlGenerator.Catalog {
     private final Connection conn;
 
     H2Catalog(Connection conn) {
@@ -99,7 +99,8 @@ final class H2Catalog {
 
 
     /** A table's columns, in order, from H2's metadata; empty if the table is not found. */
-    List<H2SqlGenerator.Column> columns(String schema, String table) {
+    @Override
+    public List<H2SqlGenerator.Column> columns(String schema, String table) {
         List<H2SqlGenerator.Column> cols = new ArrayList<>();
         try (ResultSet rs = conn.getMetaData().getColumns(null, schema != null ? schema : conn.getSchema(), table, null)) {
             while (rs.next()) {
@@ -111,4 +112,31 @@ final class H2Catalog {
         return cols;
     }
 
+
+    /** The columns of a constraint of the table, or of its primary key when constraint is null, in key order. */
+    @Override
+    public List<String> keyColumns(String schema, String table, String constraint) {
+        String sql = "select kcu.column_name from information_schema.table_constraints tc"
+                + " join information_schema.key_column_usage kcu on kcu.constraint_schema = tc.constraint_schema"
+                + " and kcu.constraint_name = tc.constraint_name"
+                + " where tc.table_name = ? and tc.table_schema = coalesce(?, current_schema)"
+                + (constraint == null ? " and tc.constraint_type = 'PRIMARY KEY'" : " and tc.constraint_name = ?")
+                + " order by kcu.ordinal_position";
+        List<String> cols = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            ps.setString(1, table);
+            ps.setString(2, schema);
+            if (constraint != null) {
+                ps.setString(3, constraint);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    cols.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            return List.of();
+        }
+        return cols;
+    }
 }

@@ -73,7 +73,7 @@ final class H2Errors {
                 return new PgException(SqlState.STRING_DATA_RIGHT_TRUNCATION, "value too long for type character varying");
             case ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE_1:
             case ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE_2:
-                return new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range");
+                return new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, outOfRange(quoted));
             case ErrorCode.FUNCTION_NOT_FOUND_1:
                 return where.atName(new PgException(SqlState.UNDEFINED_FUNCTION, "function " + quoted + " does not exist")
                         .hint("No function matches the given name and argument types. You might need to add explicit type casts."),
@@ -162,6 +162,22 @@ final class H2Errors {
                 }
             }
             return atEnd;
+        }
+    }
+
+    /** PostgreSQL names the integer type that overflowed; H2 gives the value, which says which one it was. */
+    private static String outOfRange(String value) {
+        try {
+            java.math.BigInteger v = new java.math.BigDecimal(value).toBigInteger();
+            if (v.bitLength() < 32) {
+                return "smallint out of range";
+            }
+            if (v.bitLength() < 64 && !v.equals(java.math.BigInteger.valueOf(Long.MAX_VALUE))) {
+                return "integer out of range";
+            }
+            return "bigint out of range";
+        } catch (NumberFormatException e) {
+            return "value out of range";
         }
     }
 

@@ -99,7 +99,7 @@ final class H2Session implements EngineSession {
         SqlBuilder sql = null;
         try {
             if (!st.isDdl()) {
-                List<SqlBuilder> generated = H2SqlGenerator.generate(st, info, catalog::columns);
+                List<SqlBuilder> generated = H2SqlGenerator.generate(st, info, catalog);
                 if (generated.size() == 1) {
                     sql = generated.get(0);
                 }
@@ -249,7 +249,7 @@ final class H2Session implements EngineSession {
      */
     private long runBeside(EngineStatement st, RowReceiver receiver) throws IOException {
         long rows = 0;
-        for (SqlBuilder sql : H2SqlGenerator.generate(st, info, catalog::columns)) {
+        for (SqlBuilder sql : H2SqlGenerator.generate(st, info, catalog)) {
             rows = runBeside(sql, st, receiver);
         }
         return rows;
@@ -288,7 +288,7 @@ final class H2Session implements EngineSession {
     /** Runs the generated statement(s); returns the row count for the command tag. */
     private long run(EngineStatement st, RowReceiver receiver) throws IOException {
         long rows = 0;
-        for (SqlBuilder sql : H2SqlGenerator.generate(st, info, catalog::columns)) {
+        for (SqlBuilder sql : H2SqlGenerator.generate(st, info, catalog)) {
             rows = runOne(conn, sql, st, receiver);
         }
         return rows;

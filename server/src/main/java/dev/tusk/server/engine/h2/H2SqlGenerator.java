@@ -25,6 +25,9 @@ final class H2SqlGenerator extends TokenEmitter {
     interface Catalog {
         /** A table's columns in order, or an empty list if there is no such table. */
         List<Column> columns(String schema, String table);
+
+        /** The columns of a table's constraint, or of its primary key when constraint is null. */
+        List<String> keyColumns(String schema, String table, String constraint);
     }
 
     /** A table column: its name and H2 data type name. */
@@ -58,8 +61,8 @@ final class H2SqlGenerator extends TokenEmitter {
         }
         H2SqlGenerator g = new H2SqlGenerator(t, session);
         g.catalog = catalog;
-        if (st.kind() == CommandKind.INSERT && t.get(0).isWord("insert")) {
-            g.insert(0, t.size());
+        if (st.kind() == CommandKind.INSERT || st.kind() == CommandKind.UPDATE || st.kind() == CommandKind.DELETE) {
+            g.dml(st.kind(), t.size());
         } else if (st.kind() == CommandKind.CREATE && "TABLE".equals(st.objectType())) {
             g.createTable();
         } else if (t.get(0).isWord("select")) {
@@ -139,11 +142,7 @@ final class H2SqlGenerator extends TokenEmitter {
         g.selectList(returning + 1, t.size());
         g.out.emit("from", t.get(returning).start());
         g.out.emit(st.kind() == CommandKind.DELETE ? "old table (" : "final table (", t.get(0).start());
-        if (st.kind() == CommandKind.INSERT) {
-            g.insert(0, returning);
-        } else {
-            g.range(0, returning);
-        }
+        g.dml(st.kind(), returning);
         g.out.emit(")", t.get(returning).start());
         String target = targetTable(t);
         if (target != null) {
@@ -153,36 +152,57 @@ final class H2SqlGenerator extends TokenEmitter {
     }
 
     /**
-     * INSERT INTO t VALUES (...) without a column list: PostgreSQL fills the missing trailing columns
-     * with their defaults, H2 wants every column, so the first columns are named explicitly.
+     * INSERT: bare string constants read by their column's type, missing trailing columns named
+     * (PostgreSQL fills them with defaults, H2 wants every column of the table), and ON CONFLICT
+     * carried out as a MERGE.
      */
     private void insert(int from, int to) {
-        int i = from + 1;
-        if (i < to && tokens.get(i).isWord("into")) {
-            i++;
-        }
-        int nameStart = i;
-        String schema = null;
-        String table = null;
-        if (i < to && (tokens.get(i).is(TokenType.IDENT) || tokens.get(i).is(TokenType.QUOTED_IDENT))) {
-            table = tokens.get(i).value();
-            i++;
-            if (i + 1 < to && tokens.get(i).isPunct('.')) {
-                schema = table;
-                table = tokens.get(i + 1).value();
-                i += 2;
-            }
-        }
-        int values = i;
-        if (values < to && tokens.get(values).isWord("as")) {
-            values += 2;
-        }
-        if (table == null || catalog == null || values >= to || !tokens.get(values).isWord("values")) {
+        InsertShape shape = catalog == null ? null : InsertShape.parse(tokens, to);
+        List<Column> tableColumns = shape == null ? List.of() : catalog.columns(shape.schema(), shape.table());
+        if (shape == null || tableColumns.isEmpty()) {
             range(from, to);
             return;
         }
+        boolean values = tokens.get(shape.sourceStart()).isWord("values");
+        List<Column> target = targetColumns(shape, tableColumns, values);
+        if (shape.hasConflictClause()) {
+            upsert(shape, target);
+            return;
+        }
+        if (shape.columns() == null && target.size() < tableColumns.size()) {
+            range(from, shape.sourceStart());
+            out.emit(columnList(target, ""), tokens.get(shape.sourceStart()).start());
+        } else {
+            range(from, shape.sourceStart());
+        }
+        source(shape, target, values);
+    }
+
+    private void source(InsertShape shape, List<Column> target, boolean values) {
+        if (values) {
+            range(shape.sourceStart(), shape.sourceStart() + 1);
+            valuesRows(shape.sourceStart() + 1, shape.sourceEnd(), target);
+        } else {
+            range(shape.sourceStart(), shape.sourceEnd());
+        }
+    }
+
+    /** The columns the source's values go to, in order: the explicit list, or the table's first ones. */
+    private List<Column> targetColumns(InsertShape shape, List<Column> tableColumns, boolean values) {
+        if (shape.columns() != null) {
+            List<Column> out = new ArrayList<>();
+            for (String name : shape.columns()) {
+                out.add(tableColumns.stream().filter(c -> c.name().equals(name)).findFirst().orElse(new Column(name, "")));
+            }
+            return out;
+        }
+        int width = values ? widestRow(shape.sourceStart() + 1, shape.sourceEnd()) : tableColumns.size();
+        return tableColumns.subList(0, Math.min(Math.max(width, 1), tableColumns.size()));
+    }
+
+    private int widestRow(int from, int to) {
         int widest = 0;
-        for (int j = values + 1; j < to && tokens.get(j).isPunct('('); ) {
+        for (int j = from; j < to && tokens.get(j).isPunct('('); ) {
             int close = matching(j);
             int n = 1;
             for (int k = j + 1; k < close; k++) {
@@ -196,62 +216,121 @@ final class H2SqlGenerator extends TokenEmitter {
                 j++;
             }
         }
-        List<Column> columns = catalog.columns(schema, table);
-        if (widest == 0 || columns.size() < widest) {
-            range(from, to);
-            return;
+        return widest;
+    }
+
+    private static String columnList(List<Column> columns, String qualifier) {
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < columns.size(); i++) {
+            sb.append(i > 0 ? ", " : "").append(qualifier).append(Identifiers.quote(columns.get(i).name()));
         }
-        range(from, i);
-        if (columns.size() > widest) {
-            StringBuilder list = new StringBuilder("(");
-            for (int c = 0; c < widest; c++) {
-                list.append(c > 0 ? ", " : "").append(Identifiers.quote(columns.get(c).name()));
-            }
-            out.emit(list.append(')').toString(), tokens.get(nameStart).start());
-        }
-        range(i, values + 1);
-        valuesRows(values + 1, to, columns);
+        return sb.append(')').toString();
     }
 
     /**
-     * VALUES (...), (...) with each bare string constant read by its column's type, as PostgreSQL
-     * resolves an untyped literal by its target (a bytea, json or array column).
+     * INSERT ... ON CONFLICT as MERGE INTO t USING (source) AS excluded(cols) ON keys WHEN MATCHED
+     * THEN UPDATE ... WHEN NOT MATCHED THEN INSERT: {@code excluded} is the name PostgreSQL gives the
+     * proposed row, so the DO UPDATE clause carries over unchanged. Without a conflict target the
+     * primary key stands for "any unique constraint".
      */
-    private void valuesRows(int from, int to, List<Column> columns) {
-        int j = from;
-        while (j < to && tokens.get(j).isPunct('(')) {
-            int close = matching(j);
-            out.emit("(", tokens.get(j).start());
-            int itemStart = j + 1;
-            int column = 0;
-            for (int k = j + 1; k <= close; k++) {
-                if (k == close || tokens.get(k).isPunct(',') && depthBetween(j + 1, k) == 0) {
-                    if (column > 0) {
-                        out.emit(",", tokens.get(itemStart - 1).start());
-                    }
-                    // a bare constant, or one in parentheses as pgjdbc's simple mode sends it
-                    int constant = k == itemStart + 1 ? itemStart
-                            : k == itemStart + 3 && tokens.get(itemStart).isPunct('(') && tokens.get(k - 1).isPunct(')')
-                            ? itemStart + 1 : -1;
-                    String literal = constant >= 0 && tokens.get(constant).is(TokenType.STRING) && column < columns.size()
-                            ? PgLiterals.forColumn(tokens.get(constant).value(), columns.get(column).h2Type()) : null;
-                    if (literal != null) {
-                        out.emit(literal, tokens.get(itemStart).start());
-                    } else {
-                        range(itemStart, k);
-                    }
-                    column++;
-                    itemStart = k + 1;
-                }
+    private void upsert(InsertShape shape, List<Column> target) {
+        List<String> keys = !shape.conflictCols().isEmpty() ? shape.conflictCols()
+                : catalog.keyColumns(shape.schema(), shape.table(), shape.conflictConstraint());
+        if (keys.isEmpty()) {
+            range(0, shape.end());
+            return;
+        }
+        int start = tokens.get(0).start();
+        out.emit("merge into", start);
+        range(shape.tableStart(), shape.tableEnd());
+        String targetName = shape.alias() != null ? shape.alias() : shape.table();
+        if (shape.alias() != null) {
+            out.emit("as " + Identifiers.quote(shape.alias()), start);
+        }
+        out.emit("using (", tokens.get(shape.sourceStart()).start());
+        source(shape, target, tokens.get(shape.sourceStart()).isWord("values"));
+        out.emit(") as excluded" + columnList(target, ""), tokens.get(shape.sourceEnd()).start());
+        StringBuilder on = new StringBuilder("on ");
+        for (int i = 0; i < keys.size(); i++) {
+            String k = Identifiers.quote(keys.get(i));
+            on.append(i > 0 ? " and " : "").append(Identifiers.quote(targetName)).append('.').append(k)
+                    .append(" = excluded.").append(k);
+        }
+        out.emit(on.toString(), tokens.get(shape.sourceEnd()).start());
+        if (!shape.doNothing()) {
+            out.emit("when matched", tokens.get(shape.setStart() - 1).start());
+            if (shape.whereStart() >= 0) {
+                out.emit("and (", tokens.get(shape.whereStart()).start());
+                range(shape.whereStart(), shape.end());
+                out.emit(")", tokens.get(shape.end() - 1).end());
             }
-            out.emit(")", tokens.get(close).start());
-            j = close + 1;
-            if (j < to && tokens.get(j).isPunct(',')) {
-                out.emit(",", tokens.get(j).start());
-                j++;
+            out.emit("then update set", tokens.get(shape.setStart() - 1).start());
+            range(shape.setStart(), shape.setEnd());
+        }
+        out.emit("when not matched then insert " + columnList(target, "") + " values "
+                + columnList(target, "excluded."), tokens.get(shape.sourceEnd()).start());
+    }
+
+    /**
+     * UPDATE t SET ... FROM item WHERE cond, which H2 lacks, as MERGE INTO t USING item ON (cond)
+     * WHEN MATCHED THEN UPDATE SET ...; only a single FROM item (with its alias) is rewritten.
+     */
+    private boolean updateFrom(int to) {
+        int set = topLevelWord(tokens, 0, to, "set");
+        int from = topLevelWord(tokens, 0, to, "from");
+        if (set < 0 || from < set) {
+            return false;
+        }
+        int where = topLevelWord(tokens, from, to, "where");
+        int itemEnd = where >= 0 ? where : to;
+        for (int k = from + 1; k < itemEnd; k++) {
+            if (tokens.get(k).isPunct(',') && depthBetween(from + 1, k) == 0 || tokens.get(k).isWord("join")) {
+                return false;
             }
         }
-        range(j, to);
+        out.emit("merge into", tokens.get(0).start());
+        range(1, set);
+        out.emit("using", tokens.get(from).start());
+        range(from + 1, itemEnd);
+        out.emit("on (", tokens.get(from).start());
+        if (where >= 0) {
+            range(where + 1, to);
+        } else {
+            out.emit("true", tokens.get(from).start());
+        }
+        out.emit(") when matched then update set", tokens.get(set).start());
+        range(set + 1, from);
+        return true;
+    }
+
+    /** DELETE FROM t USING list WHERE cond, which H2 lacks, as DELETE FROM t WHERE EXISTS (SELECT 1 FROM list WHERE cond). */
+    private boolean deleteUsing(int to) {
+        int using = topLevelWord(tokens, 0, to, "using");
+        if (using < 0) {
+            return false;
+        }
+        int where = topLevelWord(tokens, using, to, "where");
+        range(0, using);
+        out.emit("where exists (select 1 from", tokens.get(using).start());
+        range(using + 1, where >= 0 ? where : to);
+        if (where >= 0) {
+            range(where, to);
+        }
+        out.emit(")", tokens.get(to - 1).end());
+        return true;
+    }
+
+    /** The data-changing statement [0, to), in whichever shape it needs. */
+    private void dml(CommandKind kind, int to) {
+        if (kind == CommandKind.INSERT && tokens.get(0).isWord("insert")) {
+            insert(0, to);
+        } else if (kind == CommandKind.UPDATE && tokens.get(0).isWord("update") && updateFrom(to)) {
+            return;
+        } else if (kind == CommandKind.DELETE && tokens.get(0).isWord("delete") && deleteUsing(to)) {
+            return;
+        } else {
+            range(0, to);
+        }
     }
 
     /** The alias or last name of the table an INSERT INTO / UPDATE / DELETE FROM writes to. */

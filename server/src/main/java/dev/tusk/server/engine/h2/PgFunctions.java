@@ -13,6 +13,7 @@ public final class PgFunctions {
         {"strpos", "strpos"},
         {"btrim", "btrim"},
         {"tusk_json_get", "jsonGet"},
+        {"setval", "setval"},
         {"tusk_json_get_text", "jsonGetText"},
     };
 
@@ -88,6 +89,33 @@ public final class PgFunctions {
             }
         }
         return null;
+    }
+
+    /**
+     * setval(sequence, value[, is_called]): the next nextval returns value + 1 (or value when
+     * is_called is false). Sequences are not transactional, in PostgreSQL or H2.
+     */
+    public static long setval(java.sql.Connection c, String sequence, long value) throws java.sql.SQLException {
+        return setval(c, sequence, value, true);
+    }
+
+    public static long setval(java.sql.Connection c, String sequence, long value, boolean isCalled)
+            throws java.sql.SQLException {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute("ALTER SEQUENCE " + sequenceName(sequence) + " RESTART WITH " + (isCalled ? value + 1 : value));
+        }
+        return value;
+    }
+
+    /** A regclass-style sequence name ('s', 'public.s', '"S"') as a quoted H2 name. */
+    private static String sequenceName(String name) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : name.split("\\.")) {
+            String p = part.startsWith("\"") && part.endsWith("\"") && part.length() > 1
+                    ? part.substring(1, part.length() - 1) : part.toLowerCase(java.util.Locale.ROOT);
+            sb.append(sb.length() > 0 ? "." : "").append('"').append(p.replace("\"", "\"\"")).append('"');
+        }
+        return sb.toString();
     }
 
     public static String btrim(String s) {

@@ -110,6 +110,17 @@ abstract class TokenEmitter {
             if (t.value().equals("cast") && call) {
                 return castCall(i, to);
             }
+            if (t.value().equals("for") && i + 1 < to && (tokens.get(i + 1).isWord("share")
+                    || tokens.get(i + 1).isWord("no") || tokens.get(i + 1).isWord("key"))) {
+                // FOR SHARE / NO KEY UPDATE / KEY SHARE: H2 has only FOR UPDATE, which locks at least as much
+                int j = i + 1;
+                while (j < to && (tokens.get(j).isWord("share") || tokens.get(j).isWord("no") || tokens.get(j).isWord("key")
+                        || tokens.get(j).isWord("update"))) {
+                    j++;
+                }
+                out.emit("for update", t.start());
+                return j;
+            }
             if (t.value().equals("array_length") && call) {
                 return arrayLength(i);
             }
@@ -127,6 +138,47 @@ abstract class TokenEmitter {
         }
         out.emit(t.text(), t.start());
         return i + 1;
+    }
+
+    /**
+     * VALUES (...), (...) with each bare string constant read by its column's type, as PostgreSQL
+     * resolves an untyped literal by its target (a bytea, json or array column).
+     */
+    final void valuesRows(int from, int to, List<H2SqlGenerator.Column> columns) {
+        int j = from;
+        while (j < to && tokens.get(j).isPunct('(')) {
+            int close = matching(j);
+            out.emit("(", tokens.get(j).start());
+            int itemStart = j + 1;
+            int column = 0;
+            for (int k = j + 1; k <= close; k++) {
+                if (k == close || tokens.get(k).isPunct(',') && depthBetween(j + 1, k) == 0) {
+                    if (column > 0) {
+                        out.emit(",", tokens.get(itemStart - 1).start());
+                    }
+                    // a bare constant, or one in parentheses as pgjdbc's simple mode sends it
+                    int constant = k == itemStart + 1 ? itemStart
+                            : k == itemStart + 3 && tokens.get(itemStart).isPunct('(') && tokens.get(k - 1).isPunct(')')
+                            ? itemStart + 1 : -1;
+                    String literal = constant >= 0 && tokens.get(constant).is(TokenType.STRING) && column < columns.size()
+                            ? PgLiterals.forColumn(tokens.get(constant).value(), columns.get(column).h2Type()) : null;
+                    if (literal != null) {
+                        out.emit(literal, tokens.get(itemStart).start());
+                    } else {
+                        range(itemStart, k);
+                    }
+                    column++;
+                    itemStart = k + 1;
+                }
+            }
+            out.emit(")", tokens.get(close).start());
+            j = close + 1;
+            if (j < to && tokens.get(j).isPunct(',')) {
+                out.emit(",", tokens.get(j).start());
+                j++;
+            }
+        }
+        range(j, to);
     }
 
     /** array_length(a, 1): H2 has no dimension argument; one-dimensional arrays are all Tusk has so far. */
