@@ -159,4 +159,23 @@ class ExtendedQueryTest {
             assertEquals(new CommandComplete("SHOW"), r.get(4));
         }
     }
+
+    @Test
+    void aStatementWhoseTableChangedShapeFailsAsInPostgres() throws Exception {
+        try (WireClient c = tusk.connect()) {
+            c.query("create table shape_change_t (a int)");
+            c.query("insert into shape_change_t values (1)");
+            List<PgMessage> r = send(c, new Parse("sel", "select * from shape_change_t", new int[0]),
+                    new Bind("", "sel", NONE, new byte[0][], NONE), new Execute("", 0), Sync.INSTANCE);
+            assertEquals(new CommandComplete("SELECT 1"), r.get(3));
+            c.query("alter table shape_change_t add column b text");
+            r = send(c, new Bind("", "sel", NONE, new byte[0][], NONE), new Execute("", 0), Sync.INSTANCE);
+            ErrorResponse e = (ErrorResponse) r.get(1);
+            assertEquals("0A000", e.sqlState());
+            assertEquals("cached plan must not change result type", e.message());
+            r = send(c, new Parse("sel2", "select * from shape_change_t", new int[0]),
+                    new Bind("", "sel2", NONE, new byte[0][], NONE), new Execute("", 0), Sync.INSTANCE);
+            assertEquals(2, ((DataRow) r.get(2)).values().length, "a new statement sees the new shape");
+        }
+    }
 }

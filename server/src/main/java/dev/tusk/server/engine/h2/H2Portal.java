@@ -1,6 +1,8 @@
 package dev.tusk.server.engine.h2;
 
+import dev.tusk.protocol.SqlState;
 import dev.tusk.server.engine.ColumnDescription;
+import dev.tusk.server.error.PgException;
 import dev.tusk.server.engine.EnginePortal;
 import dev.tusk.server.engine.RowReceiver;
 import java.io.IOException;
@@ -83,6 +85,10 @@ abstract class H2Portal implements EnginePortal {
                         return false;
                     }
                     rs = ps.getResultSet();
+                    if (columns == null || !sameShape(columns, rs.getMetaData())) {
+                        closeResult();
+                        throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "cached plan must not change result type");
+                    }
                     int[] oids = columns.stream().mapToInt(ColumnDescription::typeOid).toArray();
                     row = new H2Row(rs, oids, session.zone());
                     session.wrote(prepared.statement); // INSERT ... RETURNING returns rows and writes
@@ -106,6 +112,22 @@ abstract class H2Portal implements EnginePortal {
             } catch (H2Row.ValueException e) {
                 throw session.error(e.getCause(), prepared);
             }
+        }
+
+        /**
+         * Whether the result still has the columns Describe announced: a table altered since the
+         * statement was prepared makes H2 re-plan, and the client would misread the rows.
+         */
+        private static boolean sameShape(List<ColumnDescription> described, java.sql.ResultSetMetaData md) throws SQLException {
+            if (md.getColumnCount() != described.size()) {
+                return false;
+            }
+            for (int i = 0; i < described.size(); i++) {
+                if (H2Types.describe(md, i + 1).typeOid() != described.get(i).typeOid()) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private void closeResult() {
