@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,27 +15,8 @@ import org.junit.jupiter.api.Test;
  * and compares, byte for byte, the type OID and the value in text and in binary format. Prints
  * the matching share and every difference; fails below the floor, raised as types land.
  */
-class DifferentialTypesTest {
+class DifferentialTypesTest extends BothServers {
     private static final double FLOOR = 0.85;
-    private static Pg15Server pg;
-    private static TuskServer tusk;
-
-    @BeforeAll
-    static void start() throws Exception {
-        pg = Pg15Server.start();
-        tusk = TuskServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (tusk != null) {
-            tusk.close();
-        }
-        if (pg != null) {
-            pg.close();
-        }
-    }
-
     @Test
     void textAndBinaryResultsAreByteIdentical() throws Exception {
         List<String> expressions = Files.readAllLines(Path.of(getClass().getResource("/types.txt").toURI())).stream()

@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,28 +17,9 @@ import org.junit.jupiter.api.Test;
  * what psql printed statement by statement. Prints the matching share and each difference; fails
  * if the share falls below the floor, which is raised as features land.
  */
-class PsqlCorpusTest {
+class PsqlCorpusTest extends BothServers {
     /** The share of statements whose psql output must be identical on both servers. */
     private static final double FLOOR = 0.95;
-
-    private static Pg15Server pg;
-    private static TuskServer tusk;
-
-    @BeforeAll
-    static void start() throws Exception {
-        pg = Pg15Server.start();
-        tusk = TuskServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (tusk != null) {
-            tusk.close();
-        }
-        if (pg != null) {
-            pg.close();
-        }
-    }
 
     @Test
     void psqlPrintsTheSameOnTuskAsOnPostgres() throws Exception {

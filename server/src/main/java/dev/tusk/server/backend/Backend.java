@@ -1,7 +1,6 @@
 package dev.tusk.server.backend;
 
 import dev.tusk.protocol.PgConnectionIO;
-import dev.tusk.protocol.SqlState;
 import dev.tusk.protocol.message.async.ParameterStatus;
 import dev.tusk.server.engine.EngineSession;
 import dev.tusk.server.postmaster.BackendRegistry;

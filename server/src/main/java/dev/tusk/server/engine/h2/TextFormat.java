@@ -13,7 +13,6 @@ import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoField;
 
 /**
  * Engine values in PostgreSQL's text output format (cf. the *out functions in utils/adt): booleans
@@ -237,10 +236,5 @@ final class TextFormat {
             }
         }
         return false;
-    }
-
-    /** Seconds-of-day check used by tests of the fraction rules. */
-    static long nanoOfDay(LocalTime t) {
-        return t.getLong(ChronoField.NANO_OF_DAY);
     }
 }

@@ -15,11 +15,17 @@ import java.util.List;
 abstract class TokenEmitter {
     final List<Token> tokens;
     final SessionInfo session;
-    final SqlBuilder out = new SqlBuilder();
+    final SqlBuilder out;
 
     TokenEmitter(List<Token> tokens, SessionInfo session) {
+        this(tokens, session, new SqlBuilder());
+    }
+
+    /** An emitter adding to SQL another emitter has begun. */
+    TokenEmitter(List<Token> tokens, SessionInfo session, SqlBuilder out) {
         this.tokens = tokens;
         this.session = session;
+        this.out = out;
     }
 
     // ---- token emission ---------------------------------------------------------------------
