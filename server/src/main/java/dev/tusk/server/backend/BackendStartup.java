@@ -149,6 +149,7 @@ public final class BackendStartup {
             try {
                 new AuthenticationOk().encode(io.writer());
                 engine.applySetting("timezone", settings.get("TimeZone"));
+                engine.applySetting("search_path", settings.get("search_path"));
                 applyStartupOptions(backend, params);
                 settings.reported().forEach((k, v) -> new ParameterStatus(k, v).encode(io.writer()));
                 new BackendKeyData(pid, key).encode(io.writer());

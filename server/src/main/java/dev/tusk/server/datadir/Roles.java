@@ -20,6 +20,7 @@ public final class Roles {
 
     private final Path file;
     private final Map<String, Role> roles = new ConcurrentHashMap<>();
+    private volatile Role bootstrap;
 
     private Roles(Path file) {
         this.file = file;
@@ -30,7 +31,11 @@ public final class Roles {
         for (String line : Files.readAllLines(r.file)) {
             String[] f = line.split("\t");
             if (f.length == 3) {
-                r.roles.put(f[0], new Role(f[0], f[1].equals("t"), f[2].equals("-") ? null : f[2]));
+                Role role = new Role(f[0], f[1].equals("t"), f[2].equals("-") ? null : f[2]);
+                r.roles.put(f[0], role);
+                if (r.bootstrap == null) {
+                    r.bootstrap = role; // initdb writes the bootstrap superuser first
+                }
             }
         }
         return r;
@@ -47,6 +52,11 @@ public final class Roles {
 
     public Role get(String name) {
         return roles.get(name);
+    }
+
+    /** The superuser initdb created, which owns the installation's objects. */
+    public Role bootstrapSuperuser() {
+        return bootstrap;
     }
 
     public List<Role> all() {

@@ -55,7 +55,7 @@ public final class Postmaster implements AutoCloseable {
         this.hba = HbaFile.read(dataDir.hba());
         this.registry = new BackendRegistry(settings.maxConnections());
         this.pidFile = new PidFile(dataDir.pidFile());
-        this.engine = new H2Engine(dataDir.path(), settings.fsync());
+        this.engine = new H2Engine(dataDir.path(), settings.fsync(), this::catalogRoles);
     }
 
     /** Starts a postmaster on an initialized data directory; port overrides the configured one when not null. */
@@ -168,6 +168,17 @@ public final class Postmaster implements AutoCloseable {
         } else {
             Thread.ofPlatform().name("backend").daemon(true).start(backend);
         }
+    }
+
+    /** The roles as the catalogs show them; the bootstrap superuser has PostgreSQL's OID 10. */
+    private java.util.List<dev.tusk.server.engine.CatalogRole> catalogRoles() {
+        java.util.List<dev.tusk.server.engine.CatalogRole> out = new java.util.ArrayList<>();
+        for (Roles.Role r : roles.all()) {
+            int oid = r.superuser() && r.equals(roles.bootstrapSuperuser()) ? dev.tusk.server.catalog.PgOids.BOOTSTRAP_SUPERUSER
+                    : dev.tusk.server.catalog.PgOids.of('a', "", r.name());
+            out.add(new dev.tusk.server.engine.CatalogRole(oid, r.name(), r.superuser()));
+        }
+        return out;
     }
 
     public DataDirectory dataDirectory() {

@@ -1,5 +1,6 @@
 package dev.tusk.server.engine.h2;
 
+import dev.tusk.server.engine.CatalogRole;
 import dev.tusk.server.engine.Engine;
 import dev.tusk.server.engine.EngineSession;
 import dev.tusk.server.engine.SessionInfo;
@@ -25,18 +26,31 @@ import java.util.stream.Stream;
  */
 public final class H2Engine implements Engine {
     private static final String OPTIONS = ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-            + ";NON_KEYWORDS=KEY,VALUE;WRITE_DELAY=0;DB_CLOSE_DELAY=-1";
+            + ";NON_KEYWORDS=KEY,VALUE;WRITE_DELAY=0;DB_CLOSE_DELAY=-1"
+            // pg_catalog's functions replace the H2 PostgreSQL mode's own, which answer from H2's metadata
+            + ";BUILTIN_ALIAS_OVERRIDE=TRUE";
 
     private final Path base;
     private final boolean fsync;
     private final Map<String, GroupCommit> groupCommits = new ConcurrentHashMap<>();
-    /** Databases whose functions were registered since this engine started. */
+    /** Databases whose catalog was installed since this engine started. */
     private final java.util.Set<String> prepared = ConcurrentHashMap.newKeySet();
 
-    /** @param fsync whether a commit waits for the sync to disk (postgresql.conf's fsync) */
+    private final java.util.function.Supplier<java.util.List<CatalogRole>> roles;
+
+    /** An engine for initdb and tools: the catalogs show no roles. */
     public H2Engine(Path dataDirectory, boolean fsync) {
+        this(dataDirectory, fsync, java.util.List::of);
+    }
+
+    /**
+     * @param fsync whether a commit waits for the sync to disk (postgresql.conf's fsync)
+     * @param roles the installation's roles, for pg_authid
+     */
+    public H2Engine(Path dataDirectory, boolean fsync, java.util.function.Supplier<java.util.List<CatalogRole>> roles) {
         this.base = dataDirectory.resolve("base");
         this.fsync = fsync;
+        this.roles = roles;
         org.h2.Driver.load();
     }
 
@@ -86,7 +100,7 @@ public final class H2Engine implements Engine {
         // H2 gives up on a row lock after 2 s by default; PostgreSQL waits until lock_timeout (0 = forever).
         Connection c = connect(session.database(), Integer.MAX_VALUE);
         if (!prepared.contains(session.database())) {
-            registerFunctions(c, session.database());
+            installCatalog(c, session.database());
         }
         return new H2Session(c, session, fsync ? groupCommit(session.database()) : null,
                 () -> connect(session.database(), DDL_LOCK_TIMEOUT_MS));
@@ -109,20 +123,17 @@ public final class H2Engine implements Engine {
     }
 
     /**
-     * Registers {@link PgFunctions} in a database: once per database and engine start, so a new
-     * release's functions reach databases created by an older one.
+     * Installs pg_catalog (functions, role tables, views) in a database: once per database and
+     * engine start, so a new release's catalog reaches databases created by an older one.
      */
-    private synchronized void registerFunctions(Connection c, String database) {
+    private synchronized void installCatalog(Connection c, String database) {
         if (prepared.contains(database)) {
             return;
         }
-        try (Statement s = c.createStatement()) {
-            for (String[] alias : PgFunctions.ALIASES) {
-                s.execute("CREATE ALIAS IF NOT EXISTS " + alias[0] + " FOR '" + PgFunctions.class.getName() + "." + alias[1] + "'");
-            }
-            c.commit();
+        try {
+            H2PgCatalog.install(c, roles.get());
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot register functions in " + database + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot install pg_catalog in " + database + ": " + e.getMessage(), e);
         }
         prepared.add(database);
     }

@@ -450,12 +450,13 @@ final class H2Session implements EngineSession {
 
     private void searchPath(Statement s, String value) throws SQLException {
         List<String> schemas = new ArrayList<>();
+        schemas.add("pg_catalog"); // searched first unless named, as in PostgreSQL
         for (String part : value.split(",")) {
             String p = part.trim();
             if (p.startsWith("\"") && p.endsWith("\"") && p.length() > 1) {
                 p = p.substring(1, p.length() - 1);
             }
-            if (!p.isEmpty() && !p.equals("$user")) {
+            if (!p.isEmpty() && !p.equals("$user") && !p.equals("pg_catalog")) {
                 try (ResultSet rs = s.executeQuery("select 1 from information_schema.schemata where schema_name = '"
                         + p.replace("'", "''") + "'")) {
                     if (rs.next()) {
@@ -464,14 +465,14 @@ final class H2Session implements EngineSession {
                 }
             }
         }
-        if (schemas.isEmpty()) {
-            return;
+        if (schemas.size() == 1) {
+            schemas.add("public"); // nothing on the path exists: objects are still created somewhere
         }
         StringBuilder sql = new StringBuilder("SET SCHEMA_SEARCH_PATH ");
         for (int i = 0; i < schemas.size(); i++) {
             sql.append(i > 0 ? ", " : "").append(Identifiers.quote(schemas.get(i)));
         }
-        searchPathSql = List.of(sql.toString(), "SET SCHEMA " + Identifiers.quote(schemas.get(0)));
+        searchPathSql = List.of(sql.toString(), "SET SCHEMA " + Identifiers.quote(schemas.get(1)));
         for (String each : searchPathSql) {
             s.execute(each);
         }

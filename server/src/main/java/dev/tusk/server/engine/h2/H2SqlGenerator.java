@@ -42,7 +42,7 @@ final class H2SqlGenerator extends TokenEmitter {
 
     /** The H2 statements (usually one) that carry out st, each with its offset map. */
     static List<SqlBuilder> generate(EngineStatement st, SessionInfo session, Catalog catalog) {
-        List<Token> t = JsonOperators.present(st.tokens()) ? JsonOperators.rewrite(st.tokens()) : st.tokens();
+        List<Token> t = OperatorCalls.present(st.tokens()) ? OperatorCalls.rewrite(st.tokens()) : st.tokens();
         if (st.kind() == CommandKind.TRUNCATE) {
             return truncate(t, session);
         }

@@ -14,6 +14,7 @@ public final class PgFunctions {
         {"btrim", "btrim"},
         {"tusk_json_get", "jsonGet"},
         {"setval", "setval"},
+        {"tusk_regex_match", "regexMatch"},
         {"tusk_json_get_text", "jsonGetText"},
     };
 
@@ -116,6 +117,22 @@ public final class PgFunctions {
             sb.append(sb.length() > 0 ? "." : "").append('"').append(p.replace("\"", "\"\"")).append('"');
         }
         return sb.toString();
+    }
+
+    private static final java.util.Map<String, java.util.regex.Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The ~ family: does the POSIX regular expression match anywhere in the string. */
+    public static Boolean regexMatch(String s, String pattern, boolean caseInsensitive) {
+        if (s == null || pattern == null) {
+            return null;
+        }
+        if (PATTERNS.size() > 1000) {
+            PATTERNS.clear(); // a bounded cache: patterns are usually few and repeated
+        }
+        java.util.regex.Pattern p = PATTERNS.computeIfAbsent((caseInsensitive ? "i:" : "c:") + pattern,
+                k -> java.util.regex.Pattern.compile(pattern, caseInsensitive
+                        ? java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE : 0));
+        return p.matcher(s).find();
     }
 
     public static String btrim(String s) {

@@ -35,7 +35,7 @@ final class PgTypeLabels {
     /** Functions PostgreSQL labels by the function its syntax stands for (trim(x) is btrim). */
     private static final Map<String, String> FUNCTION_LABELS = Map.of("trim", "btrim",
             // the JSON operators, rewritten to calls: PostgreSQL labels an operator expression ?column?
-            "tusk_json_get", "?column?", "tusk_json_get_text", "?column?");
+            "tusk_json_get", "?column?", "tusk_json_get_text", "?column?", "tusk_regex_match", "?column?");
 
     private PgTypeLabels() {
     }

@@ -105,6 +105,12 @@ abstract class TokenEmitter {
 
     private int word(int i, int to) {
         Token t = tokens.get(i);
+        if (t.isWord("pg_catalog") && i + 3 < to && tokens.get(i + 1).isPunct('.') && tokens.get(i + 2).is(TokenType.IDENT)
+                && tokens.get(i + 3).isPunct('(')) {
+            // pg_catalog.f(...) is f(...): pg_catalog heads the search path, and H2 would take the
+            // qualified name for its own PostgreSQL-mode function, or for a built-in it has in no schema
+            return i + 2;
+        }
         boolean qualified = i > 0 && tokens.get(i - 1).isPunct('.');
         boolean call = i + 1 < to && tokens.get(i + 1).isPunct('(');
         if (!qualified) {
@@ -269,6 +275,9 @@ abstract class TokenEmitter {
     final int typeName(int i, int to) {
         if (i >= to) {
             return i;
+        }
+        if (tokens.get(i).isWord("pg_catalog") && i + 2 < to && tokens.get(i + 1).isPunct('.')) {
+            i += 2; // ::pg_catalog.text is ::text
         }
         int end = PgTypeLabels.typeNameEnd(tokens, i, to);
         int arrayStart = end;

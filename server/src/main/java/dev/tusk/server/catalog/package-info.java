@@ -1,0 +1,6 @@
+/**
+ * PostgreSQL's system catalogs as Tusk presents them: the OIDs of objects, and (in the engine
+ * package that implements them) the pg_catalog relations and functions clients such as psql,
+ * pgjdbc's DatabaseMetaData and DBeaver query.
+ */
+package dev.tusk.server.catalog;

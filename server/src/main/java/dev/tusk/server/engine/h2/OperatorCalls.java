@@ -1,0 +1,174 @@
+package dev.tusk.server.engine.h2;
+
+import dev.tusk.server.sql.Token;
+import dev.tusk.server.sql.TokenType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rewrites PostgreSQL operators H2 lacks into calls of the functions that implement them:
+ * {@code a -> 'k'} becomes {@code tusk_json_get(a, 'k')}, {@code a ~ 'x'} becomes
+ * {@code tusk_regex_match(a, 'x', false)}, {@code a !~ 'x'} its negation. These operators bind
+ * tighter than comparisons and associate to the left, so each takes the primary expression before
+ * it (a name, literal, call or parenthesised group, with any ::cast) and the one after it. The
+ * spelled-out form {@code OPERATOR(pg_catalog.~)} and {@code COLLATE} clauses (Tusk compares by
+ * code point, as the C collation does) are normalized first.
+ */
+final class OperatorCalls {
+    /** An operator's function, and whether the call is negated or case-insensitive. */
+    private record Call(String function, boolean negated, String extraArgument) {
+    }
+
+    private static final Map<String, Call> CALLS = Map.of(
+            "->", new Call("tusk_json_get", false, null),
+            "->>", new Call("tusk_json_get_text", false, null),
+            "~", new Call("tusk_regex_match", false, "false"),
+            "~*", new Call("tusk_regex_match", false, "true"),
+            "!~", new Call("tusk_regex_match", true, "false"),
+            "!~*", new Call("tusk_regex_match", true, "true"));
+
+    private OperatorCalls() {
+    }
+
+    static boolean present(List<Token> tokens) {
+        for (Token t : tokens) {
+            if (t.is(TokenType.OPERATOR) && CALLS.containsKey(t.text()) || t.isWord("operator") || t.isWord("collate")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static List<Token> rewrite(List<Token> in) {
+        List<Token> t = normalize(in);
+        for (int i = 0; i < t.size(); i++) {
+            Token op = t.get(i);
+            Call call = op.is(TokenType.OPERATOR) ? CALLS.get(op.text()) : null;
+            if (call == null || i == 0 || i + 1 >= t.size()) {
+                continue;
+            }
+            int leftStart = primaryStart(t, i);
+            int rightEnd = primaryEnd(t, i + 1);
+            if (leftStart < 0 || rightEnd < 0) {
+                continue; // not an expression we can take apart: left to the engine, which reports it
+            }
+            List<Token> expr = new ArrayList<>();
+            if (call.negated()) {
+                expr.add(synthetic(TokenType.PUNCT, "(", op));
+                expr.add(synthetic(TokenType.IDENT, "not", op));
+            }
+            expr.add(synthetic(TokenType.IDENT, call.function(), op));
+            expr.add(synthetic(TokenType.PUNCT, "(", op));
+            expr.addAll(t.subList(leftStart, i));
+            expr.add(synthetic(TokenType.PUNCT, ",", op));
+            expr.addAll(t.subList(i + 1, rightEnd));
+            if (call.extraArgument() != null) {
+                expr.add(synthetic(TokenType.PUNCT, ",", op));
+                expr.add(synthetic(TokenType.IDENT, call.extraArgument(), op));
+            }
+            expr.add(synthetic(TokenType.PUNCT, ")", op));
+            if (call.negated()) {
+                expr.add(synthetic(TokenType.PUNCT, ")", op));
+            }
+            t.subList(leftStart, rightEnd).clear();
+            t.addAll(leftStart, expr);
+            i = leftStart + expr.size() - 1;
+        }
+        return t;
+    }
+
+    /** OPERATOR(schema.op) becomes op; COLLATE name is dropped. */
+    private static List<Token> normalize(List<Token> in) {
+        List<Token> t = new ArrayList<>(in.size());
+        for (int i = 0; i < in.size(); i++) {
+            Token x = in.get(i);
+            if (x.isWord("operator") && i + 1 < in.size() && in.get(i + 1).isPunct('(')) {
+                int close = TokenEmitter.matching(in, i + 1);
+                Token op = in.get(close - 1);
+                if (op.is(TokenType.OPERATOR)) {
+                    t.add(new Token(TokenType.OPERATOR, op.text(), op.value(), x.start(), in.get(close).end()));
+                    i = close;
+                    continue;
+                }
+            }
+            if (x.isWord("collate") && i + 1 < in.size()) {
+                int j = i + 1;
+                while (j + 2 < in.size() && in.get(j + 1).isPunct('.')) {
+                    j += 2;
+                }
+                i = j;
+                continue;
+            }
+            t.add(x);
+        }
+        return t;
+    }
+
+    private static Token synthetic(TokenType type, String text, Token at) {
+        return new Token(type, text, text, at.start(), at.start());
+    }
+
+    /** Where the primary expression ending just before index end starts, or -1. */
+    private static int primaryStart(List<Token> t, int end) {
+        int i = end - 1;
+        while (i >= 2 && t.get(i).is(TokenType.IDENT) && t.get(i - 1).text().equals("::")) {
+            i -= 2; // a trailing ::type
+        }
+        while (i >= 3 && t.get(i).is(TokenType.IDENT) && t.get(i - 1).isPunct('.') && t.get(i - 2).is(TokenType.IDENT)
+                && t.get(i - 3).text().equals("::")) {
+            i -= 4; // ::schema.type
+        }
+        Token last = t.get(i);
+        if (last.isPunct(')') || last.isPunct(']')) {
+            int depth = 0;
+            for (; i >= 0; i--) {
+                if (t.get(i).isPunct(')') || t.get(i).isPunct(']')) {
+                    depth++;
+                } else if ((t.get(i).isPunct('(') || t.get(i).isPunct('[')) && --depth == 0) {
+                    break;
+                }
+            }
+            if (i < 0) {
+                return -1;
+            }
+            if (i > 0 && (t.get(i - 1).is(TokenType.IDENT) || t.get(i - 1).is(TokenType.QUOTED_IDENT))) {
+                i--; // a function call, or a subscripted column
+            }
+        } else if (!(last.is(TokenType.IDENT) || last.is(TokenType.QUOTED_IDENT) || last.is(TokenType.STRING)
+                || last.is(TokenType.PARAM) || last.is(TokenType.NUMBER))) {
+            return -1;
+        }
+        while (i >= 2 && t.get(i - 1).isPunct('.') && (t.get(i - 2).is(TokenType.IDENT) || t.get(i - 2).is(TokenType.QUOTED_IDENT))) {
+            i -= 2;
+        }
+        return i;
+    }
+
+    /** Where the primary expression starting at index start ends (exclusive), or -1. */
+    private static int primaryEnd(List<Token> t, int start) {
+        Token first = t.get(start);
+        int end;
+        if (first.isPunct('(')) {
+            end = TokenEmitter.matching(t, start) + 1;
+        } else if (first.is(TokenType.STRING) || first.is(TokenType.NUMBER) || first.is(TokenType.PARAM)) {
+            end = start + 1;
+        } else if (first.isOp("-") && start + 1 < t.size() && t.get(start + 1).is(TokenType.NUMBER)) {
+            end = start + 2;
+        } else if (first.is(TokenType.IDENT) || first.is(TokenType.QUOTED_IDENT)) {
+            end = start + 1;
+            while (end + 1 < t.size() && t.get(end).isPunct('.')) {
+                end += 2;
+            }
+            if (end < t.size() && t.get(end).isPunct('(')) {
+                end = TokenEmitter.matching(t, end) + 1; // a function call
+            }
+        } else {
+            return -1;
+        }
+        while (end + 1 < t.size() && t.get(end).text().equals("::")) {
+            end = PgTypeLabels.typeNameEnd(t, end + 1, t.size()); // a trailing cast binds tighter
+        }
+        return end;
+    }
+}

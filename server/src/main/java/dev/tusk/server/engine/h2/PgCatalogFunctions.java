@@ -1,0 +1,103 @@
+package dev.tusk.server.engine.h2;
+
+import dev.tusk.server.catalog.PgOids;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.stream.Stream;
+import org.h2.tools.SimpleResultSet;
+
+/**
+ * The functions the pg_catalog views and catalog queries call, as static methods H2 runs (see
+ * {@link H2PgCatalog}). Those that need the database take the session's connection first.
+ */
+public final class PgCatalogFunctions {
+    private PgCatalogFunctions() {
+    }
+
+    public static int tuskOid(String kind, String schema, String name) {
+        return PgOids.of(kind.charAt(0), schema == null ? "" : schema, name);
+    }
+
+    public static int tuskNamespaceOid(String schema) {
+        return PgOids.namespace(schema);
+    }
+
+    /** pg_get_userbyid: a role's name, or "unknown (OID=n)" as PostgreSQL says. */
+    public static String pgGetUserbyid(Connection c, Integer oid) throws SQLException {
+        if (oid == null) {
+            return null;
+        }
+        if (oid == PgOids.PG_DATABASE_OWNER) {
+            return "pg_database_owner";
+        }
+        try (PreparedStatement ps = c.prepareStatement("select rolname from pg_catalog.pg_authid where oid = ?")) {
+            ps.setInt(1, oid);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "unknown (OID=" + oid + ")";
+            }
+        }
+    }
+
+    /** pg_table_is_visible: whether the relation's schema is on the search path (or is pg_catalog). */
+    public static Boolean pgTableIsVisible(Connection c, Integer oid) throws SQLException {
+        if (oid == null) {
+            return null;
+        }
+        try (PreparedStatement ps = c.prepareStatement("select n.nspname from pg_catalog.pg_class r join"
+                + " pg_catalog.pg_namespace n on n.oid = r.relnamespace where r.oid = ?")) {
+            ps.setInt(1, oid);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
+                }
+                String schema = rs.getString(1);
+                return schema.equals("pg_catalog") || schema.equals(c.getSchema()) || onSearchPath(c, schema);
+            }
+        }
+    }
+
+    private static boolean onSearchPath(Connection c, String schema) throws SQLException {
+        try (ResultSet rs = c.createStatement().executeQuery(
+                "select setting_value from information_schema.settings where setting_name = 'SCHEMA_SEARCH_PATH'")) {
+            if (rs.next() && rs.getString(1) != null) {
+                for (String s : rs.getString(1).split(",")) {
+                    if (s.trim().replace("\"", "").equals(schema)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** pg_encoding_to_char: Tusk's databases are all UTF8 (encoding 6). */
+    public static String pgEncodingToChar(Integer encoding) {
+        return encoding == null ? null : encoding == 6 ? "UTF8" : "";
+    }
+
+    /** The installation's databases: the directories beside this database's own. */
+    public static ResultSet tuskDatabases(Connection c) throws SQLException, IOException {
+        SimpleResultSet rs = new SimpleResultSet();
+        rs.addColumn("datname", Types.VARCHAR, 63, 0);
+        if (c.getMetaData().getURL().equals("jdbc:columnlist:connection")) {
+            return rs; // H2 asks for the columns first
+        }
+        String path;
+        try (ResultSet p = c.createStatement().executeQuery("call database_path()")) {
+            p.next();
+            path = p.getString(1);
+        }
+        Path base = Path.of(path).getParent().getParent();
+        try (Stream<Path> dirs = Files.list(base)) {
+            dirs.filter(Files::isDirectory).map(d -> DatabaseDirectoryName.databaseOf(d.getFileName().toString())).sorted()
+                    .forEach(rs::addRow);
+        }
+        return rs;
+    }
+}
