@@ -7,3 +7,9 @@ create schema meta_s;
 \dn
 \du
 \dv
+create table meta_c (id int primary key, name text not null default 'x', a_id int references meta_a(id), n int check (n > 0), code varchar(10) unique);
+create index meta_c_n_idx on meta_c (n);
+\d meta_a
+\d meta_c
+\di
+\ds

@@ -40,7 +40,10 @@ final class ColumnLabels {
         }
         int cast = lastTopLevelCast(tokens, from, to);
         if (cast >= 0 && PgTypeLabels.typeNameEnd(tokens, cast + 1, to) == to) {
-            return PgTypeLabels.label(tokens, cast + 1, to);
+            // A cast takes its operand's name when that has one (a column, a function), else the type's.
+            String operand = label(tokens, from, cast);
+            return operand == null ? tokens.get(cast - 1).value()
+                    : operand.equals("?column?") ? PgTypeLabels.label(tokens, cast + 1, to) : operand;
         }
         if (n == 2 && tokens.get(from).is(TokenType.IDENT) && last.is(TokenType.STRING)) {
             return PgTypeLabels.label(tokens, from, from + 1); // typed constant: date '...', interval '...'

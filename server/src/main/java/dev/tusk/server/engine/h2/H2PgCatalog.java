@@ -19,13 +19,33 @@ final class H2PgCatalog {
     private H2PgCatalog() {
     }
 
+    private static final String FUNCTIONS = PgCatalogFunctions.class.getName();
+    private static final String DEFINITIONS = PgCatalogDefinitions.class.getName();
+
+    /** SQL name, implementing class, method. */
     private static final String[][] CATALOG_FUNCTIONS = {
-        {"tusk_oid", "tuskOid"},
-        {"tusk_namespace_oid", "tuskNamespaceOid"},
-        {"pg_get_userbyid", "pgGetUserbyid"},
-        {"pg_table_is_visible", "pgTableIsVisible"},
-        {"pg_encoding_to_char", "pgEncodingToChar"},
-        {"tusk_databases", "tuskDatabases"},
+        {"tusk_oid", FUNCTIONS, "tuskOid"},
+        {"tusk_namespace_oid", FUNCTIONS, "tuskNamespaceOid"},
+        {"pg_get_userbyid", FUNCTIONS, "pgGetUserbyid"},
+        {"pg_table_is_visible", FUNCTIONS, "pgTableIsVisible"},
+        {"pg_encoding_to_char", FUNCTIONS, "pgEncodingToChar"},
+        {"tusk_databases", FUNCTIONS, "tuskDatabases"},
+        {"format_type", DEFINITIONS, "formatType"},
+        {"tusk_type_oid", DEFINITIONS, "tuskTypeOid"},
+        {"tusk_typmod", DEFINITIONS, "tuskTypmod"},
+        {"pg_get_expr", DEFINITIONS, "pgGetExpr"},
+        {"pg_get_indexdef", DEFINITIONS, "pgGetIndexdef"},
+        {"pg_get_constraintdef", DEFINITIONS, "pgGetConstraintdef"},
+        {"tusk_regclass_out", DEFINITIONS, "tuskRegclassOut"},
+        {"tusk_regclass_in", DEFINITIONS, "tuskRegclassIn"},
+        {"pg_relation_is_publishable", FUNCTIONS, "pgRelationIsPublishable"},
+        {"pg_get_statisticsobjdef_columns", FUNCTIONS, "pgGetStatisticsobjdefColumns"},
+        {"array_upper", FUNCTIONS, "arrayUpper"},
+        // The views call these names: a pg_catalog-qualified call inside H2 reaches H2's own
+        // PostgreSQL-mode function of the same name, whatever is defined in the schema.
+        {"tusk_format_type", DEFINITIONS, "formatType"},
+        {"tusk_get_userbyid", FUNCTIONS, "pgGetUserbyid"},
+        {"pg_get_triggerdef", FUNCTIONS, "pgGetTriggerdef"},
     };
 
     static void install(Connection c, List<CatalogRole> roles) throws SQLException {
@@ -35,7 +55,7 @@ final class H2PgCatalog {
                 alias(s, f[0], PgFunctions.class, f[1]);
             }
             for (String[] f : CATALOG_FUNCTIONS) {
-                alias(s, f[0], PgCatalogFunctions.class, f[1]);
+                s.execute("CREATE ALIAS IF NOT EXISTS pg_catalog." + f[0] + " FOR '" + f[1] + "." + f[2] + "'");
             }
             s.execute("CREATE TABLE IF NOT EXISTS pg_catalog.pg_authid (oid INTEGER PRIMARY KEY, rolname VARCHAR(63),"
                     + " rolsuper BOOLEAN, rolinherit BOOLEAN, rolcreaterole BOOLEAN, rolcreatedb BOOLEAN,"
@@ -62,6 +82,35 @@ final class H2PgCatalog {
         }
     }
 
+    /** pg_type rows for the types Tusk knows, and their arrays. */
+    private static String typeRows() {
+        StringBuilder sb = new StringBuilder();
+        Object[][] types = {
+            {16, "bool", 1, "B"}, {17, "bytea", -1, "U"}, {19, "name", 64, "S"}, {20, "int8", 8, "N"},
+            {21, "int2", 2, "N"}, {23, "int4", 4, "N"}, {25, "text", -1, "S"}, {26, "oid", 4, "N"},
+            {114, "json", -1, "U"}, {700, "float4", 4, "N"}, {701, "float8", 8, "N"}, {1042, "bpchar", -1, "S"},
+            {1043, "varchar", -1, "S"}, {1082, "date", 4, "D"}, {1083, "time", 8, "D"}, {1114, "timestamp", 8, "D"},
+            {1184, "timestamptz", 8, "D"}, {1186, "interval", 16, "T"}, {1266, "timetz", 12, "D"},
+            {1700, "numeric", -1, "N"}, {2950, "uuid", 16, "U"}, {3802, "jsonb", -1, "U"},
+        };
+        for (Object[] t : types) {
+            int oid = (Integer) t[0];
+            int array = dev.tusk.protocol.types.PgTypes.arrayOf(oid);
+            boolean collatable = t[3].equals("S");
+            row(sb, oid, (String) t[1], (Integer) t[2], (String) t[3], 0, array, collatable);
+            row(sb, array, "_" + t[1], -1, "A", oid, 0, collatable);
+        }
+        return sb.toString();
+    }
+
+    private static void row(StringBuilder sb, int oid, String name, int len, String category, int elem, int array,
+                            boolean collatable) {
+        sb.append(sb.length() > 0 ? ", " : "").append('(').append(oid).append(", '").append(name).append("', 11, 10, ")
+                .append(len).append(", ").append(len > 0 && len <= 8 ? "TRUE" : "FALSE").append(", 'b', '")
+                .append(category).append("', FALSE, TRUE, ',', 0, ").append(elem).append(", ").append(array)
+                .append(", 0, -1, 0, ").append(collatable ? 100 : 0).append(", FALSE)");
+    }
+
     private static void alias(Statement s, String name, Class<?> impl, String method) throws SQLException {
         s.execute("CREATE ALIAS IF NOT EXISTS pg_catalog." + name + " FOR '" + impl.getName() + "." + method + "'");
     }
@@ -69,6 +118,15 @@ final class H2PgCatalog {
     private static final String NS = "pg_catalog.tusk_namespace_oid";
     /** Tables dropped in an open transaction wait under a hidden name; the catalogs do not show them. */
     private static final String HIDDEN = "'" + DdlUndo.HIDDEN_PREFIX + "%'";
+
+    /**
+     * The indexes PostgreSQL would have: named after the constraint they serve, without the ones H2
+     * adds for foreign keys (PostgreSQL does not index a foreign key by itself).
+     */
+    private static final String INDEXES = "information_schema.indexes i LEFT JOIN information_schema.table_constraints tc"
+            + " ON tc.index_schema = i.index_schema AND tc.index_name = i.index_name"
+            + " WHERE i.index_schema <> 'information_schema' AND i.table_name NOT LIKE " + HIDDEN
+            + " AND (tc.constraint_type IS NULL OR tc.constraint_type <> 'FOREIGN KEY')";
 
     private static final String[] VIEWS = {
         "CREATE OR REPLACE VIEW pg_catalog.pg_namespace AS SELECT " + NS + "(schema_name) AS oid,"
@@ -110,26 +168,126 @@ final class H2PgCatalog {
             + " AND c.table_name = t.table_name) AS relnatts,"
             + " (SELECT CAST(COUNT(*) AS SMALLINT) FROM information_schema.table_constraints k WHERE k.table_schema = t.table_schema"
             + " AND k.table_name = t.table_name AND k.constraint_type = 'CHECK') AS relchecks,"
-            + " FALSE AS relhasrules, FALSE AS relhastriggers, FALSE AS relhassubclass, FALSE AS relrowsecurity,"
+            // PostgreSQL carries out foreign keys with triggers, on both tables, and psql looks for them only then
+            + " FALSE AS relhasrules, EXISTS (SELECT 1 FROM information_schema.table_constraints k"
+            + " WHERE k.table_schema = t.table_schema AND k.table_name = t.table_name AND k.constraint_type = 'FOREIGN KEY')"
+            + " OR EXISTS (SELECT 1 FROM information_schema.referential_constraints rc JOIN information_schema.table_constraints u"
+            + " ON u.constraint_schema = rc.unique_constraint_schema AND u.constraint_name = rc.unique_constraint_name"
+            + " WHERE u.table_schema = t.table_schema AND u.table_name = t.table_name) AS relhastriggers,"
+            + " FALSE AS relhassubclass, FALSE AS relrowsecurity,"
             + " FALSE AS relforcerowsecurity, TRUE AS relispopulated, 'd' AS relreplident, FALSE AS relispartition,"
             + " 0 AS relrewrite, 0 AS relfrozenxid, 0 AS relminmxid, CAST(NULL AS VARCHAR ARRAY) AS relacl,"
             + " CAST(NULL AS VARCHAR ARRAY) AS reloptions, CAST(NULL AS VARCHAR) AS relpartbound"
             + " FROM information_schema.tables t WHERE t.table_schema <> 'information_schema'"
             + " AND t.table_name NOT LIKE " + HIDDEN
-            + " UNION ALL SELECT pg_catalog.tusk_oid('i', i.index_schema, i.index_name), i.index_name,"
+            + " UNION ALL SELECT pg_catalog.tusk_oid('i', i.index_schema, coalesce(tc.constraint_name, i.index_name)),"
+            + " coalesce(tc.constraint_name, i.index_name),"
             + " " + NS + "(i.index_schema), 0, 0, " + PgOids.BOOTSTRAP_SUPERUSER + ", " + PgOids.BTREE_AM + ", 0, 0, 0,"
             + " CAST(-1 AS REAL), 0, 0, FALSE, FALSE, 'p', 'i',"
             + " (SELECT CAST(COUNT(*) AS SMALLINT) FROM information_schema.index_columns ic WHERE ic.index_schema = i.index_schema"
             + " AND ic.index_name = i.index_name), 0, FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, 'n', FALSE, 0, 0, 0,"
-            + " NULL, NULL, NULL FROM information_schema.indexes i WHERE i.index_schema <> 'information_schema'"
-            + " AND i.table_name NOT LIKE " + HIDDEN
+            + " NULL, NULL, NULL FROM " + INDEXES
             + " UNION ALL SELECT pg_catalog.tusk_oid('S', q.sequence_schema, q.sequence_name), q.sequence_name,"
             + " " + NS + "(q.sequence_schema), 0, 0, " + PgOids.BOOTSTRAP_SUPERUSER + ", 0, 0, 0, 0, CAST(-1 AS REAL), 0, 0,"
             + " FALSE, FALSE, 'p', 'S', CAST(3 AS SMALLINT), 0, FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, 'n', FALSE,"
             + " 0, 0, 0, NULL, NULL, NULL FROM information_schema.sequences q WHERE q.sequence_schema <> 'information_schema'",
 
+        "CREATE OR REPLACE VIEW pg_catalog.pg_type AS SELECT * FROM (VALUES " + typeRows() + ") AS t(oid, typname,"
+            + " typnamespace, typowner, typlen, typbyval, typtype, typcategory, typispreferred, typisdefined, typdelim,"
+            + " typrelid, typelem, typarray, typbasetype, typtypmod, typndims, typcollation, typnotnull)",
+
+        "CREATE OR REPLACE VIEW pg_catalog.pg_attribute AS SELECT pg_catalog.tusk_oid('r', c.table_schema, c.table_name)"
+            + " AS attrelid, c.column_name AS attname,"
+            + " pg_catalog.tusk_type_oid(c.data_type, c.character_maximum_length) AS atttypid,"
+            + " CAST(c.ordinal_position AS SMALLINT) AS attnum,"
+            + " pg_catalog.tusk_typmod(c.data_type, c.character_maximum_length, c.numeric_precision, c.numeric_scale)"
+            + " AS atttypmod, CAST(-1 AS SMALLINT) AS attlen, 0 AS attndims, c.is_nullable = 'NO' AS attnotnull,"
+            + " c.column_default IS NOT NULL AS atthasdef, FALSE AS atthasmissing,"
+            + " CASE c.identity_generation WHEN 'ALWAYS' THEN 'a' WHEN 'BY DEFAULT' THEN 'd' ELSE '' END AS attidentity,"
+            + " '' AS attgenerated, FALSE AS attisdropped, TRUE AS attislocal, 0 AS attinhcount,"
+            + " CASE WHEN c.data_type IN ('CHARACTER VARYING', 'CHARACTER', 'CHARACTER LARGE OBJECT') THEN 100 ELSE 0 END"
+            + " AS attcollation, -1 AS attstattarget, 'p' AS attstorage, 'i' AS attalign, FALSE AS attbyval,"
+            + " CAST(NULL AS VARCHAR ARRAY) AS attacl, CAST(NULL AS VARCHAR ARRAY) AS attoptions"
+            + " FROM information_schema.columns c WHERE c.table_schema <> 'information_schema'"
+            + " AND c.table_name NOT LIKE " + HIDDEN,
+
+        "CREATE OR REPLACE VIEW pg_catalog.pg_attrdef AS SELECT pg_catalog.tusk_oid('D', c.table_schema,"
+            + " c.table_name || '.' || c.column_name) AS oid, pg_catalog.tusk_oid('r', c.table_schema, c.table_name) AS adrelid,"
+            + " CAST(c.ordinal_position AS SMALLINT) AS adnum,"
+            // a constant default prints with its type, as PostgreSQL's deparser shows it: 'x'::text
+            + " CASE WHEN LEFT(c.column_default, 1) = '''' THEN c.column_default || '::' || pg_catalog.tusk_format_type("
+            + "pg_catalog.tusk_type_oid(c.data_type, c.character_maximum_length), -1) ELSE c.column_default END AS adbin"
+            + " FROM information_schema.columns c WHERE c.column_default IS NOT NULL AND c.table_schema <> 'information_schema'",
+
+        "CREATE OR REPLACE VIEW pg_catalog.pg_index AS SELECT"
+            + " pg_catalog.tusk_oid('i', i.index_schema, coalesce(tc.constraint_name, i.index_name)) AS indexrelid,"
+            + " pg_catalog.tusk_oid('r', i.table_schema, i.table_name) AS indrelid,"
+            + " (SELECT CAST(COUNT(*) AS SMALLINT) FROM information_schema.index_columns ic WHERE ic.index_schema = i.index_schema"
+            + " AND ic.index_name = i.index_name) AS indnatts,"
+            + " (SELECT CAST(COUNT(*) AS SMALLINT) FROM information_schema.index_columns ic WHERE ic.index_schema = i.index_schema"
+            + " AND ic.index_name = i.index_name) AS indnkeyatts,"
+            + " i.index_type_name <> 'INDEX' AS indisunique, FALSE AS indnullsnotdistinct,"
+            + " i.index_type_name = 'PRIMARY KEY' AS indisprimary, FALSE AS indisexclusion, TRUE AS indimmediate,"
+            + " FALSE AS indisclustered, TRUE AS indisvalid, FALSE AS indcheckxmin, TRUE AS indisready, TRUE AS indislive,"
+            + " FALSE AS indisreplident,"
+            + " ARRAY(SELECT CAST(c.ordinal_position AS SMALLINT) FROM information_schema.index_columns ic"
+            + " JOIN information_schema.columns c ON c.table_schema = ic.table_schema AND c.table_name = ic.table_name"
+            + " AND c.column_name = ic.column_name WHERE ic.index_schema = i.index_schema AND ic.index_name = i.index_name"
+            + " ORDER BY ic.ordinal_position) AS indkey,"
+            + " CAST(NULL AS VARCHAR) AS indexprs, CAST(NULL AS VARCHAR) AS indpred"
+            + " FROM " + INDEXES,
+
+        "CREATE OR REPLACE VIEW pg_catalog.pg_constraint AS SELECT"
+            + " pg_catalog.tusk_oid('c', tc.constraint_schema, tc.constraint_name) AS oid, tc.constraint_name AS conname,"
+            + " " + NS + "(tc.constraint_schema) AS connamespace,"
+            + " CASE tc.constraint_type WHEN 'PRIMARY KEY' THEN 'p' WHEN 'UNIQUE' THEN 'u' WHEN 'FOREIGN KEY' THEN 'f'"
+            + " ELSE 'c' END AS contype, FALSE AS condeferrable, FALSE AS condeferred, TRUE AS convalidated,"
+            + " pg_catalog.tusk_oid('r', tc.table_schema, tc.table_name) AS conrelid, 0 AS contypid,"
+            + " CASE WHEN tc.constraint_type IN ('PRIMARY KEY', 'UNIQUE') THEN"
+            + " pg_catalog.tusk_oid('i', tc.constraint_schema, tc.constraint_name) ELSE 0 END AS conindid, 0 AS conparentid,"
+            + " CASE WHEN tc.constraint_type = 'FOREIGN KEY' THEN (SELECT pg_catalog.tusk_oid('r', u.table_schema, u.table_name)"
+            + " FROM information_schema.referential_constraints rc JOIN information_schema.table_constraints u"
+            + " ON u.constraint_schema = rc.unique_constraint_schema AND u.constraint_name = rc.unique_constraint_name"
+            + " WHERE rc.constraint_schema = tc.constraint_schema AND rc.constraint_name = tc.constraint_name) ELSE 0 END"
+            + " AS confrelid, 'a' AS confupdtype, 'a' AS confdeltype, 's' AS confmatchtype, TRUE AS conislocal,"
+            + " 0 AS coninhcount, TRUE AS connoinherit,"
+            + " ARRAY(SELECT CAST(c.ordinal_position AS SMALLINT) FROM information_schema.key_column_usage k"
+            + " JOIN information_schema.columns c ON c.table_schema = k.table_schema AND c.table_name = k.table_name"
+            + " AND c.column_name = k.column_name WHERE k.constraint_schema = tc.constraint_schema"
+            + " AND k.constraint_name = tc.constraint_name ORDER BY k.ordinal_position) AS conkey,"
+            + " CAST(NULL AS SMALLINT ARRAY) AS confkey, CAST(NULL AS VARCHAR) AS conbin"
+            + " FROM information_schema.table_constraints tc WHERE tc.constraint_schema <> 'information_schema'"
+            + " AND tc.table_name NOT LIKE " + HIDDEN + " AND tc.constraint_type <> 'NOT NULL'",
+
+        "CREATE OR REPLACE VIEW pg_catalog.pg_collation AS SELECT * FROM (VALUES (100, 'default', 11, 10, 'd', TRUE, -1,"
+            + " CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR)), (950, 'C', 11, 10, 'c', TRUE, -1, 'C', 'C'),"
+            + " (951, 'POSIX', 11, 10, 'c', TRUE, -1, 'POSIX', 'POSIX')) AS c(oid, collname, collnamespace, collowner,"
+            + " collprovider, collisdeterministic, collencoding, collcollate, collctype)",
+
+        "CREATE OR REPLACE VIEW pg_catalog.pg_tablespace AS SELECT * FROM (VALUES (1663, 'pg_default', 10),"
+            + " (1664, 'pg_global', 10)) AS t(oid, spcname, spcowner)",
+
+        "CREATE TABLE IF NOT EXISTS pg_catalog.pg_description (objoid INTEGER, classoid INTEGER, objsubid INTEGER,"
+            + " description VARCHAR)",
+        "CREATE TABLE IF NOT EXISTS pg_catalog.pg_inherits (inhrelid INTEGER, inhparent INTEGER, inhseqno INTEGER,"
+            + " inhdetachpending BOOLEAN)",
+        "CREATE TABLE IF NOT EXISTS pg_catalog.pg_policy (oid INTEGER, polname VARCHAR, polrelid INTEGER, polcmd CHAR(1),"
+            + " polpermissive BOOLEAN, polroles INTEGER ARRAY, polqual VARCHAR, polwithcheck VARCHAR)",
+        "CREATE TABLE IF NOT EXISTS pg_catalog.pg_statistic_ext (oid INTEGER, stxrelid INTEGER, stxname VARCHAR,"
+            + " stxnamespace INTEGER, stxowner INTEGER, stxstattarget INTEGER, stxkeys SMALLINT ARRAY, stxkind VARCHAR ARRAY)",
+        "CREATE TABLE IF NOT EXISTS pg_catalog.pg_publication (oid INTEGER, pubname VARCHAR, pubowner INTEGER,"
+            + " puballtables BOOLEAN, pubinsert BOOLEAN, pubupdate BOOLEAN, pubdelete BOOLEAN, pubtruncate BOOLEAN,"
+            + " pubviaroot BOOLEAN)",
+        "CREATE TABLE IF NOT EXISTS pg_catalog.pg_publication_namespace (oid INTEGER, pnpubid INTEGER, pnnspid INTEGER)",
+        "CREATE TABLE IF NOT EXISTS pg_catalog.pg_publication_rel (oid INTEGER, prpubid INTEGER, prrelid INTEGER,"
+            + " prqual VARCHAR, prattrs SMALLINT ARRAY)",
+        "CREATE TABLE IF NOT EXISTS pg_catalog.pg_trigger (oid INTEGER, tgrelid INTEGER, tgparentid INTEGER, tgname VARCHAR,"
+            + " tgfoid INTEGER, tgtype SMALLINT, tgenabled CHAR(1), tgisinternal BOOLEAN)",
+        "CREATE TABLE IF NOT EXISTS pg_catalog.pg_rewrite (oid INTEGER, rulename VARCHAR, ev_class INTEGER, ev_type CHAR(1),"
+            + " ev_enabled CHAR(1), is_instead BOOLEAN)",
+
         "CREATE OR REPLACE VIEW pg_catalog.pg_tables AS SELECT n.nspname AS schemaname, c.relname AS tablename,"
-            + " pg_catalog.pg_get_userbyid(c.relowner) AS tableowner, CAST(NULL AS VARCHAR) AS tablespace,"
+            + " pg_catalog.tusk_get_userbyid(c.relowner) AS tableowner, CAST(NULL AS VARCHAR) AS tablespace,"
             + " c.relhasindex AS hasindexes, c.relhasrules AS hasrules, c.relhastriggers AS hastriggers,"
             + " c.relrowsecurity AS rowsecurity FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n"
             + " ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p')",

@@ -33,7 +33,8 @@ final class OperatorCalls {
 
     static boolean present(List<Token> tokens) {
         for (Token t : tokens) {
-            if (t.is(TokenType.OPERATOR) && CALLS.containsKey(t.text()) || t.isWord("operator") || t.isWord("collate")) {
+            if (t.is(TokenType.OPERATOR) && CALLS.containsKey(t.text()) || t.isWord("operator") || t.isWord("collate")
+                    || t.isWord("regclass")) {
                 return true;
             }
         }
@@ -41,7 +42,7 @@ final class OperatorCalls {
     }
 
     static List<Token> rewrite(List<Token> in) {
-        List<Token> t = normalize(in);
+        List<Token> t = regclassCasts(normalize(in));
         for (int i = 0; i < t.size(); i++) {
             Token op = t.get(i);
             Call call = op.is(TokenType.OPERATOR) ? CALLS.get(op.text()) : null;
@@ -74,6 +75,40 @@ final class OperatorCalls {
             t.subList(leftStart, rightEnd).clear();
             t.addAll(leftStart, expr);
             i = leftStart + expr.size() - 1;
+        }
+        return t;
+    }
+
+    /**
+     * x::regclass: a relation named by text becomes its OID ({@code tusk_regclass_in('t')}); an OID
+     * becomes the relation's name ({@code tusk_regclass_out(oid)}), which is how regclass prints.
+     */
+    private static List<Token> regclassCasts(List<Token> t) {
+        for (int i = 1; i + 1 < t.size(); i++) {
+            if (!t.get(i).text().equals("::")) {
+                continue;
+            }
+            int type = i + 1;
+            if (t.get(type).isWord("pg_catalog") && type + 2 < t.size() && t.get(type + 1).isPunct('.')) {
+                type += 2;
+            }
+            if (!t.get(type).isWord("regclass")) {
+                continue;
+            }
+            int start = primaryStart(t, i);
+            if (start < 0) {
+                continue;
+            }
+            Token at = t.get(i);
+            String function = start == i - 1 && t.get(start).is(TokenType.STRING) ? "tusk_regclass_in" : "tusk_regclass_out";
+            List<Token> call = new ArrayList<>();
+            call.add(synthetic(TokenType.IDENT, function, at));
+            call.add(synthetic(TokenType.PUNCT, "(", at));
+            call.addAll(t.subList(start, i));
+            call.add(synthetic(TokenType.PUNCT, ")", at));
+            t.subList(start, type + 1).clear();
+            t.addAll(start, call);
+            i = start + call.size() - 1;
         }
         return t;
     }

@@ -100,4 +100,23 @@ public final class PgCatalogFunctions {
         }
         return rs;
     }
+
+    /** Tusk has no publications, so nothing is published. */
+    public static Boolean pgRelationIsPublishable(Integer relation) {
+        return relation == null ? null : Boolean.FALSE;
+    }
+
+    public static String pgGetStatisticsobjdefColumns(Integer oid) {
+        return null;
+    }
+
+    /** array_upper(a, 1) of a one-dimensional array: its length, or NULL when empty. */
+    public static Integer arrayUpper(Object[] array, Integer dimension) {
+        return array == null || dimension == null || dimension != 1 || array.length == 0 ? null : array.length;
+    }
+
+    /** Tusk has no triggers of its own: pg_trigger is empty, so this is never asked of a real one. */
+    public static String pgGetTriggerdef(Integer oid, Boolean pretty) {
+        return null;
+    }
 }

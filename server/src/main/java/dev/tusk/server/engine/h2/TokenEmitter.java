@@ -49,6 +49,14 @@ abstract class TokenEmitter {
                         return end;
                     }
                 }
+                if (i > 0 && (tokens.get(i - 1).isOp("=") || tokens.get(i - 1).isOp("<>")) && t.value().startsWith("{")) {
+                    // compared with an array: PostgreSQL reads '{...}' as an array of the other side's type
+                    String array = PgLiterals.arrayLiteral(t.value(), t.value().matches("\\{[0-9,\\s-]*}") ? "integer" : "varchar");
+                    if (array != null) {
+                        out.emit(array, t.start());
+                        return i + 1;
+                    }
+                }
                 out.emit(Identifiers.literal(t.value()), t.start());
                 return i + 1;
             }
@@ -111,7 +119,7 @@ abstract class TokenEmitter {
             // qualified name for its own PostgreSQL-mode function, or for a built-in it has in no schema
             return i + 2;
         }
-        boolean qualified = i > 0 && tokens.get(i - 1).isPunct('.');
+        boolean qualified = i > 0 && tokens.get(i - 1).isPunct('.') && !(i >= 2 && tokens.get(i - 2).isWord("pg_catalog"));
         boolean call = i + 1 < to && tokens.get(i + 1).isPunct('(');
         if (!qualified) {
             String value = sessionValue(t.value(), call && i + 2 < to && tokens.get(i + 2).isPunct(')'));
@@ -133,11 +141,23 @@ abstract class TokenEmitter {
                 out.emit("for update", t.start());
                 return j;
             }
+            int before = i >= 3 && tokens.get(i - 1).isPunct('.') && tokens.get(i - 2).isWord("pg_catalog") ? i - 3 : i - 1;
+            if (t.value().equals("pg_partition_ancestors") && call && before >= 0 && (tokens.get(before).isWord("from")
+                    || tokens.get(before).isWord("join") || tokens.get(before).isPunct(','))) {
+                return partitionAncestorsInFrom(i, to);
+            }
+            if (t.value().equals("pg_partition_ancestors") && call) {
+                // Without partitioning a relation's only ancestor is itself: the set-returning call
+                // becomes its argument, which H2 can use where the set is (IN (SELECT ...)).
+                int close = matching(i + 1);
+                range(i + 1, close + 1);
+                return close + 1;
+            }
             if (t.value().equals("array_length") && call) {
                 return arrayLength(i);
             }
-            if (t.value().equals("generate_series") && call && i > 0
-                    && (tokens.get(i - 1).isWord("from") || tokens.get(i - 1).isWord("join") || tokens.get(i - 1).isPunct(','))) {
+            if (t.value().equals("generate_series") && call && before >= 0 && (tokens.get(before).isWord("from")
+                    || tokens.get(before).isWord("join") || tokens.get(before).isPunct(','))) {
                 return generateSeriesInFrom(i, to);
             }
             if (i + 1 < to && tokens.get(i + 1).is(TokenType.STRING) && !call) {
@@ -191,6 +211,46 @@ abstract class TokenEmitter {
             }
         }
         range(j, to);
+    }
+
+    /**
+     * pg_partition_ancestors(rel) [WITH ORDINALITY] AS a(relid, depth) in FROM. Tusk has no
+     * partitions, and H2 cannot evaluate a FROM item that refers to another one; psql's parent-trigger
+     * lookup, the one catalog query written this way, reaches it only for partition triggers. So it
+     * becomes an empty relation with the same columns: no ancestor other than the relation itself,
+     * which that query excludes anyway.
+     */
+    private int partitionAncestorsInFrom(int i, int to) {
+        int j = matching(i + 1) + 1;
+        if (j + 1 < to && tokens.get(j).isWord("with") && tokens.get(j + 1).isWord("ordinality")) {
+            j += 2;
+        }
+        if (j < to && tokens.get(j).isWord("as")) {
+            j++;
+        }
+        String alias = j < to && tokens.get(j).is(TokenType.IDENT) ? tokens.get(j).value() : "pg_partition_ancestors";
+        List<String> columns = new java.util.ArrayList<>();
+        if (j < to && tokens.get(j).is(TokenType.IDENT)) {
+            j++;
+            if (j < to && tokens.get(j).isPunct('(')) {
+                int close = matching(j);
+                for (int k = j + 1; k < close; k++) {
+                    if (tokens.get(k).is(TokenType.IDENT)) {
+                        columns.add(tokens.get(k).value());
+                    }
+                }
+                j = close + 1;
+            }
+        }
+        if (columns.isEmpty()) {
+            columns.add("relid");
+        }
+        StringBuilder sb = new StringBuilder("(select ");
+        for (int c = 0; c < columns.size(); c++) {
+            sb.append(c > 0 ? ", " : "").append("cast(null as integer) as ").append(Identifiers.quote(columns.get(c)));
+        }
+        out.emit(sb.append(" where false) as ").append(Identifiers.quote(alias)).toString(), tokens.get(i).start());
+        return j;
     }
 
     /** array_length(a, 1): H2 has no dimension argument; one-dimensional arrays are all Tusk has so far. */

@@ -28,6 +28,12 @@ final class TypeNames {
             Map.entry("serial8", "bigserial"),
             Map.entry("oid", "integer"),
             Map.entry("regclass", "integer"),
+            Map.entry("regtype", "integer"),
+            Map.entry("regproc", "integer"),
+            Map.entry("regprocedure", "integer"),
+            Map.entry("regnamespace", "integer"),
+            Map.entry("regrole", "integer"),
+            Map.entry("regoper", "integer"),
             Map.entry("citext", "varchar_ignorecase"));
 
     private TypeNames() {
