@@ -46,6 +46,7 @@ final class H2PgCatalog {
         {"tusk_format_type", DEFINITIONS, "formatType"},
         {"tusk_get_userbyid", FUNCTIONS, "pgGetUserbyid"},
         {"pg_get_triggerdef", FUNCTIONS, "pgGetTriggerdef"},
+        {"current_schemas", FUNCTIONS, "currentSchemas"},
     };
 
     static void install(Connection c, List<CatalogRole> roles) throws SQLException {
@@ -285,6 +286,13 @@ final class H2PgCatalog {
             + " tgfoid INTEGER, tgtype SMALLINT, tgenabled CHAR(1), tgisinternal BOOLEAN)",
         "CREATE TABLE IF NOT EXISTS pg_catalog.pg_rewrite (oid INTEGER, rulename VARCHAR, ev_class INTEGER, ev_type CHAR(1),"
             + " ev_enabled CHAR(1), is_instead BOOLEAN)",
+
+        // The settings catalog queries read; the session's own values are SHOW's (SessionSettings).
+        "CREATE OR REPLACE VIEW pg_catalog.pg_settings AS SELECT * FROM (VALUES"
+            + " ('max_index_keys', '32', 'Preset Options'), ('max_identifier_length', '63', 'Preset Options'),"
+            + " ('standard_conforming_strings', 'on', 'Version and Platform Compatibility'),"
+            + " ('server_encoding', 'UTF8', 'Preset Options'), ('integer_datetimes', 'on', 'Preset Options'),"
+            + " ('block_size', '8192', 'Preset Options')) AS s(name, setting, category)",
 
         "CREATE OR REPLACE VIEW pg_catalog.pg_tables AS SELECT n.nspname AS schemaname, c.relname AS tablename,"
             + " pg_catalog.tusk_get_userbyid(c.relowner) AS tableowner, CAST(NULL AS VARCHAR) AS tablespace,"

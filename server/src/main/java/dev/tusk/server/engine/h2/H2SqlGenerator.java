@@ -19,8 +19,6 @@ import java.util.Set;
  */
 final class H2SqlGenerator extends TokenEmitter {
     /** Where a select-list item ends at depth 0. */
-    private static final Set<String> SELECT_LIST_END = Set.of("from", "where", "group", "having", "window",
-            "order", "limit", "offset", "fetch", "for", "union", "intersect", "except", "into");
     /** What the generator may ask of the database's schema. */
     interface Catalog {
         /** A table's columns in order, or an empty list if there is no such table. */
@@ -313,46 +311,4 @@ final class H2SqlGenerator extends TokenEmitter {
         return -1;
     }
 
-    /** SELECT with PostgreSQL's labels on the first select list. */
-    private void selectWithLabels(int from, int to) {
-        int i = from + 1;
-        out.emit(tokens.get(from).text(), tokens.get(from).start());
-        if (i < to && (tokens.get(i).isWord("distinct") || tokens.get(i).isWord("all"))) {
-            range(i, i + 1);
-            i++;
-            if (i < to && tokens.get(i).isWord("on") && i + 1 < to && tokens.get(i + 1).isPunct('(')) {
-                int close = matching(i + 1);
-                range(i, close + 1);
-                i = close + 1;
-            }
-        }
-        int end = i;
-        while (end < to && !(tokens.get(end).is(TokenType.IDENT) && SELECT_LIST_END.contains(tokens.get(end).value())
-                && !(tokens.get(end).isWord("from") && tokens.get(end - 1).isWord("distinct"))
-                && depthBetween(i, end) == 0)) {
-            end++;
-        }
-        selectList(i, end);
-        range(end, to);
-    }
-
-    /** A select list (or RETURNING list), each item followed by AS "label" where PostgreSQL labels it. */
-    private void selectList(int from, int to) {
-        int start = from;
-        for (int i = from; i <= to; i++) {
-            if (i == to || tokens.get(i).isPunct(',') && depthBetween(from, i) == 0) {
-                if (start > from) {
-                    out.emit(",", tokens.get(start - 1).start());
-                }
-                if (i > start) {
-                    range(start, i);
-                    String label = ColumnLabels.label(tokens, start, i);
-                    if (label != null) {
-                        out.emit("as " + Identifiers.quote(label), tokens.get(i - 1).end());
-                    }
-                }
-                start = i + 1;
-            }
-        }
-    }
 }

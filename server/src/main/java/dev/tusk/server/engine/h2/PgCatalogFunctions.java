@@ -119,4 +119,24 @@ public final class PgCatalogFunctions {
     public static String pgGetTriggerdef(Integer oid, Boolean pretty) {
         return null;
     }
+
+    /** current_schemas(include_implicit): the search path's existing schemas, pg_catalog first when implicit ones count. */
+    public static String[] currentSchemas(Connection c, Boolean includeImplicit) throws SQLException {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (ResultSet rs = c.createStatement().executeQuery(
+                "select setting_value from information_schema.settings where setting_name = 'SCHEMA_SEARCH_PATH'")) {
+            if (rs.next() && rs.getString(1) != null) {
+                for (String s : rs.getString(1).split(",")) {
+                    String name = s.trim().replace("\"", "");
+                    if (!name.isEmpty() && (Boolean.TRUE.equals(includeImplicit) || !name.equals("pg_catalog"))) {
+                        out.add(name);
+                    }
+                }
+            }
+        }
+        if (out.isEmpty() || Boolean.TRUE.equals(includeImplicit) && !out.contains("pg_catalog")) {
+            out.add(0, "pg_catalog");
+        }
+        return out.toArray(new String[0]);
+    }
 }

@@ -5,6 +5,7 @@ import dev.tusk.server.sql.Identifiers;
 import dev.tusk.server.sql.Token;
 import dev.tusk.server.sql.TokenType;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Emits a statement's tokens as H2 SQL, one token (or small construct) at a time: string constants
@@ -13,6 +14,9 @@ import java.util.List;
  * from the session. {@link H2SqlGenerator} builds the statement shapes on top of this.
  */
 abstract class TokenEmitter {
+    static final Set<String> SELECT_LIST_END = Set.of("from", "where", "group", "having", "window",
+            "order", "limit", "offset", "fetch", "for", "union", "intersect", "except", "into");
+
     final List<Token> tokens;
     final SessionInfo session;
     final SqlBuilder out;
@@ -113,6 +117,12 @@ abstract class TokenEmitter {
 
     private int word(int i, int to) {
         Token t = tokens.get(i);
+        if (t.isWord("select") && i > 0 && tokens.get(i - 1).isPunct('(')) {
+            // a subquery's columns are named as PostgreSQL names them too: SELECT * FROM (SELECT count(*) ...)
+            int close = matching(i - 1);
+            selectWithLabels(i, Math.min(close, to));
+            return Math.min(close, to);
+        }
         if (t.isWord("pg_catalog") && i + 3 < to && tokens.get(i + 1).isPunct('.') && tokens.get(i + 2).is(TokenType.IDENT)
                 && tokens.get(i + 3).isPunct('(')) {
             // pg_catalog.f(...) is f(...): pg_catalog heads the search path, and H2 would take the
@@ -328,6 +338,49 @@ abstract class TokenEmitter {
                 return emptyCall ? "current_schema" : null;
             default:
                 return null;
+        }
+    }
+
+    /** SELECT with PostgreSQL's labels on the first select list. */
+    final void selectWithLabels(int from, int to) {
+        int i = from + 1;
+        out.emit(tokens.get(from).text(), tokens.get(from).start());
+        if (i < to && (tokens.get(i).isWord("distinct") || tokens.get(i).isWord("all"))) {
+            range(i, i + 1);
+            i++;
+            if (i < to && tokens.get(i).isWord("on") && i + 1 < to && tokens.get(i + 1).isPunct('(')) {
+                int close = matching(i + 1);
+                range(i, close + 1);
+                i = close + 1;
+            }
+        }
+        int end = i;
+        while (end < to && !(tokens.get(end).is(TokenType.IDENT) && SELECT_LIST_END.contains(tokens.get(end).value())
+                && !(tokens.get(end).isWord("from") && tokens.get(end - 1).isWord("distinct"))
+                && depthBetween(i, end) == 0)) {
+            end++;
+        }
+        selectList(i, end);
+        range(end, to);
+    }
+
+    /** A select list (or RETURNING list), each item followed by AS "label" where PostgreSQL labels it. */
+    final void selectList(int from, int to) {
+        int start = from;
+        for (int i = from; i <= to; i++) {
+            if (i == to || tokens.get(i).isPunct(',') && depthBetween(from, i) == 0) {
+                if (start > from) {
+                    out.emit(",", tokens.get(start - 1).start());
+                }
+                if (i > start) {
+                    range(start, i);
+                    String label = ColumnLabels.label(tokens, start, i);
+                    if (label != null) {
+                        out.emit("as " + Identifiers.quote(label), tokens.get(i - 1).end());
+                    }
+                }
+                start = i + 1;
+            }
         }
     }
 
