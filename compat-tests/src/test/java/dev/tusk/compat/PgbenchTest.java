@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -27,18 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * seconds with four clients in each query mode, with no failed transaction and balances that agree.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PgbenchTest {
-    private static TuskServer tusk;
-
-    @BeforeAll
-    static void start() throws Exception {
-        tusk = TuskServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        tusk.close();
-    }
+class PgbenchTest extends TuskOnly {
 
     @Test
     @Order(1)

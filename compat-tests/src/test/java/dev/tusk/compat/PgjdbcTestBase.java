@@ -15,29 +15,16 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Types;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * pgjdbc (the real PostgreSQL JDBC driver) against Tusk, in each of its query modes: the subclasses
  * say which connection options to use; the assertions are the same.
  */
-abstract class PgjdbcTestBase {
-    private static TuskServer tusk;
+abstract class PgjdbcTestBase extends TuskOnly {
 
     /** Connection options appended to the URL. */
     abstract String options();
-
-    @BeforeAll
-    static void start() throws Exception {
-        tusk = TuskServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        tusk.close();
-    }
 
     Connection connect() throws SQLException {
         return DriverManager.getConnection(tusk.jdbcUrl("postgres") + options());

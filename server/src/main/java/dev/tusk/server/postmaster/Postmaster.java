@@ -256,26 +256,22 @@ public final class Postmaster implements AutoCloseable {
     }
 
     private void closeListeners() {
-        for (ServerSocket s : tcp) {
-            try {
-                s.close();
-            } catch (IOException e) {
-                // closing anyway
-            }
-        }
-        for (ServerSocketChannel c : unix) {
-            try {
-                c.close();
-            } catch (IOException e) {
-                // closing anyway
-            }
-        }
+        tcp.forEach(Postmaster::closeQuietly);
+        unix.forEach(Postmaster::closeQuietly);
         for (Path f : socketFiles) {
             try {
                 Files.deleteIfExists(f);
             } catch (IOException e) {
                 // a stale socket file is replaced at the next start
             }
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            // closing anyway: the postmaster is going down
         }
     }
 

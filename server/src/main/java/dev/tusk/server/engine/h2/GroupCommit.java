@@ -31,14 +31,18 @@ final class GroupCommit {
                     syncing = true;
                     long covers = requested;
                     lock.unlock();
+                    boolean synced = false;
                     try {
                         sync.run();
+                        synced = true;
                     } finally {
                         lock.lock();
                         syncing = false;
+                        if (synced) {
+                            completed = Math.max(completed, covers);
+                        }
                         done.signalAll();
                     }
-                    completed = Math.max(completed, covers);
                 } else {
                     done.awaitUninterruptibly();
                 }
