@@ -53,6 +53,8 @@ final class UtilityCommands {
             out.end("DISCARD " + d.what());
         } else if (st instanceof Statement.NoOp n) {
             out.end(n.tag());
+        } else if (st instanceof Statement.Copy c) {
+            new CopyCommand(backend).execute(c);
         } else if (st instanceof Statement.Unsupported u) {
             throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, u.feature() + " is not supported by Tusk yet");
         } else {

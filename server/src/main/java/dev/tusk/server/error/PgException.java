@@ -16,6 +16,7 @@ public class PgException extends RuntimeException {
     private final String sqlState;
     private String detail;
     private String hint;
+    private String where;
     private int position;
 
     public PgException(String sqlState, String message) {
@@ -39,6 +40,12 @@ public class PgException extends RuntimeException {
 
     public PgException hint(String h) {
         this.hint = h;
+        return this;
+    }
+
+    /** The context the error arose in (CONTEXT in psql), e.g. "COPY t, line 3". */
+    public PgException where(String w) {
+        this.where = w;
         return this;
     }
 
@@ -79,6 +86,9 @@ public class PgException extends RuntimeException {
         }
         if (position > 0) {
             f.put(ErrorFields.POSITION, Integer.toString(position));
+        }
+        if (where != null) {
+            f.put(ErrorFields.WHERE, where);
         }
         return f;
     }

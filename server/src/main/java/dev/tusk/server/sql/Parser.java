@@ -93,7 +93,7 @@ public final class Parser {
             case "analyze": case "analyse": return new Statement.NoOp(text, "ANALYZE");
             case "checkpoint": return new Statement.NoOp(text, "CHECKPOINT");
             case "listen": case "unlisten": case "notify": return new Statement.Unsupported(text, "LISTEN/NOTIFY");
-            case "copy": return new Statement.Unsupported(text, "COPY");
+            case "copy": return copy(text);
             case "prepare": case "execute": case "deallocate":
                 return new Statement.Unsupported(text, "SQL-level PREPARE/EXECUTE");
             case "do": return new Statement.Unsupported(text, "DO blocks");
@@ -193,6 +193,99 @@ public final class Parser {
             }
         }
         return false;
+    }
+
+    /** COPY, in PostgreSQL's current option syntax and the pre-9.0 one (WITH CSV HEADER, DELIMITER 'x'). */
+    private Statement copy(String text) {
+        String table = null;
+        EngineStatement query = null;
+        List<String> columns = new ArrayList<>();
+        if (pos < end && tokens.get(pos).isPunct('(')) {
+            int close = closing(pos);
+            Parser inner = new Parser(sql, tokens);
+            Statement st = inner.statement(pos + 1, close);
+            if (!(st instanceof EngineStatement es)) {
+                throw syntaxError(tokens.get(pos + 1));
+            }
+            query = es;
+            pos = close + 1;
+        } else {
+            StringBuilder name = new StringBuilder(name());
+            while (pos + 1 < end && tokens.get(pos).isPunct('.')) {
+                pos++;
+                name.append('.').append(name());
+            }
+            table = name.toString();
+            if (pos < end && tokens.get(pos).isPunct('(')) {
+                int close = closing(pos);
+                for (int i = pos + 1; i < close; i++) {
+                    if (!tokens.get(i).isPunct(',')) {
+                        columns.add(tokens.get(i).value());
+                    }
+                }
+                pos = close + 1;
+            }
+        }
+        boolean from;
+        if (optionalWord("from")) {
+            from = true;
+        } else {
+            expectWord("to");
+            from = false;
+        }
+        String file = null;
+        if (!optionalWord(from ? "stdin" : "stdout")) {
+            if (pos < end && tokens.get(pos).is(TokenType.STRING)) {
+                file = tokens.get(pos++).value();
+            } else {
+                throw syntaxError(pos < end ? tokens.get(pos) : null);
+            }
+        }
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+        optionalWord("with");
+        if (pos < end && tokens.get(pos).isPunct('(')) {
+            int close = closing(pos);
+            for (int i = pos + 1; i < close; i++) {
+                String name = tokens.get(i).value().toLowerCase(java.util.Locale.ROOT);
+                String value = "true";
+                if (i + 1 < close && !tokens.get(i + 1).isPunct(',')) {
+                    value = tokens.get(++i).value();
+                }
+                options.put(name, value);
+                if (i + 1 < close && tokens.get(i + 1).isPunct(',')) {
+                    i++;
+                }
+            }
+            pos = close + 1;
+        } else {
+            while (pos < end) { // legacy: CSV, HEADER, BINARY, DELIMITER [AS] 'x', NULL [AS] 'x', QUOTE [AS] 'x' ...
+                String w = word();
+                switch (w) {
+                    case "csv": case "binary": options.put("format", w); break;
+                    case "header": options.put("header", "true"); break;
+                    default:
+                        optionalWord("as");
+                        if (pos >= end) {
+                            throw syntaxError(null);
+                        }
+                        options.put(w, tokens.get(pos++).value());
+                }
+            }
+        }
+        expectEnd();
+        return new Statement.Copy(text, table, columns, query, from, file, options);
+    }
+
+    private int closing(int open) {
+        int depth = 0;
+        for (int i = open; i < end; i++) {
+            if (tokens.get(i).isPunct('(')) {
+                depth++;
+            } else if (tokens.get(i).isPunct(')') && --depth == 0) {
+                return i;
+            }
+        }
+        throw syntaxError(null);
     }
 
     private Statement begin(String text, String tag) {

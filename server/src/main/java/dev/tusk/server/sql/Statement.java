@@ -10,7 +10,7 @@ import java.util.List;
 public sealed interface Statement
         permits Statement.Transaction, Statement.SetVariable, Statement.ShowVariable, Statement.ResetVariable,
         Statement.CreateDatabase, Statement.DropDatabase, Statement.Discard, Statement.NoOp, Statement.Unsupported,
-        EngineStatement {
+        Statement.Copy, EngineStatement {
 
     /** The statement's source text, exactly as the client wrote it (no trailing semicolon). */
     String text();
@@ -45,6 +45,18 @@ public sealed interface Statement
 
     /** Accepted and does nothing in Tusk (VACUUM, ANALYZE, CHECKPOINT ...), answered with its tag. */
     record NoOp(String text, String tag) implements Statement {
+    }
+
+    /**
+     * COPY table [(columns)] FROM STDIN | TO STDOUT, or COPY (query) TO STDOUT, with its options
+     * (FORMAT, DELIMITER, NULL, HEADER, QUOTE, ESCAPE ...; names lower-cased, values as written).
+     *
+     * @param table   the table, possibly schema-qualified as written, or null for a query
+     * @param query   the query of COPY (query) TO, or null
+     * @param file    the server-side file name, or null for STDIN/STDOUT
+     */
+    record Copy(String text, String table, List<String> columns, EngineStatement query, boolean from, String file,
+                java.util.Map<String, String> options) implements Statement {
     }
 
     /** Recognised but not implemented yet: answered with 0A000 naming the feature. */

@@ -1,0 +1,70 @@
+package dev.tusk.compat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * COPY through pgjdbc's CopyManager on PostgreSQL 15 and on Tusk: the same data in, the same bytes
+ * out, and a bad row failing the whole COPY with nothing left behind.
+ */
+class CopyTest extends BothServers {
+    private static final String TEXT = "1\tone\t1.50\n2\t\\N\t\\N\n3\ttab\\there\t-2.00\n4\tback\\\\slash\t0.00\n";
+    private static final String CSV = "id,v,n\n10,\"comma, and \"\"quote\"\"\",3.25\n11,,\n12,\"\",1\n";
+
+    @Test
+    void copyInAndOutMatchPostgres() throws Exception {
+        for (String url : List.of(pg.jdbcUrl("postgres"), tusk.jdbcUrl("postgres"))) {
+            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+                s.execute("create table copy_t (id int primary key, v text, n numeric(6,2))");
+            }
+        }
+        String[] outputs = new String[2];
+        int i = 0;
+        for (String url : List.of(pg.jdbcUrl("postgres"), tusk.jdbcUrl("postgres"))) {
+            try (Connection c = DriverManager.getConnection(url)) {
+                CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+                assertEquals(4, copy.copyIn("copy copy_t from stdin", new StringReader(TEXT)));
+                assertEquals(3, copy.copyIn("copy copy_t from stdin with (format csv, header)", new StringReader(CSV)));
+                ByteArrayOutputStream text = new ByteArrayOutputStream();
+                copy.copyOut("copy (select * from copy_t order by id) to stdout", text);
+                ByteArrayOutputStream csv = new ByteArrayOutputStream();
+                copy.copyOut("copy (select * from copy_t order by id) to stdout with (format csv, header)", csv);
+                outputs[i++] = text + "--\n" + csv;
+            }
+        }
+        System.out.print("COPY TO STDOUT on Tusk:\n" + outputs[1]);
+        assertEquals(outputs[0], outputs[1], "COPY TO STDOUT bytes, text and csv");
+    }
+
+    @Test
+    void aBadRowFailsTheWholeCopy() throws Exception {
+        try (Connection c = DriverManager.getConnection(tusk.jdbcUrl("postgres")); Statement s = c.createStatement()) {
+            s.execute("create table copy_bad (id int primary key, v text)");
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            SQLException e = assertThrows(SQLException.class,
+                    () -> copy.copyIn("copy copy_bad from stdin", new StringReader("1\ta\n2\tb\nnot a number\tc\n")));
+            assertEquals("22P02", e.getSQLState());
+            assertTrue(e.getMessage().contains("COPY copy_bad, line 3"), e.getMessage());
+            e = assertThrows(SQLException.class,
+                    () -> copy.copyIn("copy copy_bad from stdin", new StringReader("1\ta\n1\tagain\n")));
+            assertEquals("23505", e.getSQLState());
+            try (ResultSet rs = s.executeQuery("select count(*) from copy_bad")) {
+                rs.next();
+                assertEquals(0, rs.getInt(1), "nothing of a failed COPY remains");
+            }
+        }
+    }
+}
