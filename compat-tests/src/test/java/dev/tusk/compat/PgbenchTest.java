@@ -28,6 +28,19 @@ import org.junit.jupiter.api.TestMethodOrder;
 class PgbenchTest extends TuskOnly {
 
     @Test
+    @Order(0)
+    void initializesWithClientSideCopy() throws Exception {
+        String out = pgbench("-i", "-s", "1");
+        assertTrue(out.contains("client-side generate"), out);
+        try (Connection c = DriverManager.getConnection(tusk.jdbcUrl("postgres"));
+             ResultSet rs = c.createStatement().executeQuery("select count(*), sum(abalance) from pgbench_accounts")) {
+            rs.next();
+            assertEquals(100_000, rs.getInt(1));
+            assertEquals(0, rs.getInt(2));
+        }
+    }
+
+    @Test
     @Order(1)
     void initializesWithServerSideGeneration() throws Exception {
         String out = pgbench("-i", "-s", "1", "-I", "dtGvp");
