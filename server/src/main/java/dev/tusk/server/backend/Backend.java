@@ -31,10 +31,12 @@ final class Backend implements BackendRegistry.Entry {
     final SessionSettings settings;
     final EngineSession engine;
     final TransactionBlock transaction;
+    final Notifications notifications;
     private volatile String terminateMessage;
 
-    Backend(Postmaster postmaster, ClientSocket client, PgConnectionIO io, int processId, byte[] secretKey, String user,
-            String database, boolean superuser, SessionSettings settings, EngineSession engine) {
+    Backend(Postmaster postmaster, ClientSocket client, PgConnectionIO io, LockedOutputStream out, int processId,
+            byte[] secretKey, String user, String database, boolean superuser, SessionSettings settings,
+            EngineSession engine) {
         this.postmaster = postmaster;
         this.client = client;
         this.io = io;
@@ -45,7 +47,8 @@ final class Backend implements BackendRegistry.Entry {
         this.superuser = superuser;
         this.settings = settings;
         this.engine = engine;
-        this.transaction = new TransactionBlock(engine);
+        this.notifications = new Notifications(postmaster.notifyRegistry(), database, processId, out);
+        this.transaction = new TransactionBlock(engine, notifications);
     }
 
     @Override

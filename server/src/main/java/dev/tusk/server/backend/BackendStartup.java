@@ -45,11 +45,13 @@ public final class BackendStartup {
     private final Postmaster postmaster;
     private final ClientSocket client;
     private final PgConnectionIO io;
+    private final LockedOutputStream out;
 
     public BackendStartup(Postmaster postmaster, ClientSocket client) {
         this.postmaster = postmaster;
         this.client = client;
-        this.io = new PgConnectionIO(client.in(), client.out(), postmaster.settings().maxMessageSize());
+        this.out = new LockedOutputStream(client.out());
+        this.io = new PgConnectionIO(client.in(), out, postmaster.settings().maxMessageSize());
     }
 
     public void run() {
@@ -141,7 +143,8 @@ public final class BackendStartup {
         startupSettings.put("port", Integer.toString(postmaster.port()));
         SessionSettings settings = new SessionSettings(startupSettings);
         EngineSession engine = postmaster.engine().openSession(new SessionInfo(pid, user, database, Versions.versionString()));
-        Backend backend = new Backend(postmaster, client, io, pid, key, user, database, role.superuser(), settings, engine);
+        Backend backend = new Backend(postmaster, client, io, out, pid, key, user, database, role.superuser(), settings,
+                engine);
         try {
             if (!postmaster.registry().register(backend)) {
                 throw PgException.fatal(SqlState.TOO_MANY_CONNECTIONS, "sorry, too many clients already");
@@ -155,6 +158,7 @@ public final class BackendStartup {
                 new BackendKeyData(pid, key).encode(io.writer());
                 new PostgresMain(backend).run();
             } finally {
+                backend.notifications.close();
                 postmaster.registry().deregister(pid);
             }
         } finally {

@@ -53,8 +53,10 @@ final class PostgresMain {
                 if (backend.transaction.state() == TransactionBlock.State.IDLE) {
                     extendedQuery.transactionEnded();
                 }
+                backend.notifications.drainInto(backend.io.writer());
                 new ReadyForQuery(backend.transaction.status()).encode(backend.io.writer());
                 backend.io.flush();
+                backend.notifications.idleBegin();
                 sendReady = false;
             }
 
@@ -65,6 +67,8 @@ final class PostgresMain {
             } catch (ProtocolException e) {
                 fatal(PgException.fatal(e.sqlState(), e.getMessage()));
                 return;
+            } finally {
+                backend.notifications.idleEnd();
             }
 
             // 3. interrupts: termination requested by the postmaster

@@ -14,11 +14,32 @@ import dev.tusk.server.sql.Statement;
 final class TransactionBlock {
     enum State { IDLE, IMPLICIT, BLOCK, FAILED }
 
+    /** What must happen when a transaction ends one way or the other (LISTEN/NOTIFY take effect at commit). */
+    interface Outcome {
+        /** The transaction committed; queued holds the pg_notify() calls it made. */
+        void committed(java.util.List<String[]> queued);
+
+        void rolledBack();
+    }
+
     private final EngineSession engine;
+    private final Outcome outcome;
     private State state = State.IDLE;
 
-    TransactionBlock(EngineSession engine) {
+    TransactionBlock(EngineSession engine, Outcome outcome) {
         this.engine = engine;
+        this.outcome = outcome;
+    }
+
+    private void commitEngine() {
+        java.util.List<String[]> queued = engine.takeNotifications();
+        engine.commit();
+        outcome.committed(queued);
+    }
+
+    private void rollbackEngine() {
+        outcome.rolledBack();
+        engine.rollback();
     }
 
     State state() {
@@ -51,7 +72,7 @@ final class TransactionBlock {
     void endOfQuery() {
         if (state == State.IMPLICIT) {
             state = State.IDLE;
-            engine.commit();
+            commitEngine();
         }
     }
 
@@ -60,7 +81,7 @@ final class TransactionBlock {
         switch (state) {
             case IMPLICIT:
                 state = State.IDLE;
-                engine.rollback();
+                rollbackEngine();
                 break;
             case BLOCK:
                 state = State.FAILED;
@@ -85,11 +106,11 @@ final class TransactionBlock {
         switch (state) {
             case BLOCK:
                 state = State.IDLE;
-                engine.commit();
+                commitEngine();
                 return "COMMIT";
             case FAILED:
                 state = State.IDLE;
-                engine.rollback();
+                rollbackEngine();
                 return "ROLLBACK";
             default:
                 notices.warning(SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
@@ -100,7 +121,7 @@ final class TransactionBlock {
     void rollback(Backend.Notices notices) {
         if (state == State.BLOCK || state == State.FAILED) {
             state = State.IDLE;
-            engine.rollback();
+            rollbackEngine();
         } else {
             notices.warning(SqlState.NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
         }

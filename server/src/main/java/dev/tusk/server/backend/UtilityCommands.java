@@ -53,6 +53,16 @@ final class UtilityCommands {
             out.end("DISCARD " + d.what());
         } else if (st instanceof Statement.NoOp n) {
             out.end(n.tag());
+        } else if (st instanceof Statement.Listen l) {
+            if (l.listen()) {
+                backend.notifications.listen(l.channel());
+            } else {
+                backend.notifications.unlisten(l.channel());
+            }
+            out.end(l.listen() ? "LISTEN" : "UNLISTEN");
+        } else if (st instanceof Statement.Notify n) {
+            backend.notifications.notify(n.channel(), n.payload());
+            out.end("NOTIFY");
         } else if (st instanceof Statement.Copy c) {
             new CopyCommand(backend).execute(c);
         } else if (st instanceof Statement.Unsupported u) {

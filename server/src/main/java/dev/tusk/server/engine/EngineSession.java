@@ -25,6 +25,12 @@ public interface EngineSession extends AutoCloseable {
      */
     EnginePrepared prepare(EngineStatement statement, int[] parameterTypes);
 
+    /**
+     * Takes the notifications pg_notify() queued in the open transaction (channel, payload pairs),
+     * to be sent once it commits; they vanish with it if it rolls back.
+     */
+    java.util.List<String[]> takeNotifications();
+
     /** Commits; returns once the commit is as durable as the installation's settings promise. */
     void commit();
 

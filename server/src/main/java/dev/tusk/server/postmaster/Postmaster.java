@@ -38,6 +38,7 @@ public final class Postmaster implements AutoCloseable {
     private final ServerSettings settings;
     private final Engine engine;
     private final BackendRegistry registry;
+    private final NotifyRegistry notifyRegistry = new NotifyRegistry();
     private final Roles roles;
     private final HbaFile hba;
     private final PidFile pidFile;
@@ -195,6 +196,10 @@ public final class Postmaster implements AutoCloseable {
 
     public BackendRegistry registry() {
         return registry;
+    }
+
+    public NotifyRegistry notifyRegistry() {
+        return notifyRegistry;
     }
 
     public Roles roles() {

@@ -92,7 +92,27 @@ public final class Parser {
             case "vacuum": return new Statement.NoOp(text, "VACUUM");
             case "analyze": case "analyse": return new Statement.NoOp(text, "ANALYZE");
             case "checkpoint": return new Statement.NoOp(text, "CHECKPOINT");
-            case "listen": case "unlisten": case "notify": return new Statement.Unsupported(text, "LISTEN/NOTIFY");
+            case "listen": return new Statement.Listen(text, nameAndEnd(), true);
+            case "unlisten":
+                if (pos < end && tokens.get(pos).isOp("*")) {
+                    pos++;
+                    expectEnd();
+                    return new Statement.Listen(text, null, false);
+                }
+                return new Statement.Listen(text, nameAndEnd(), false);
+            case "notify": {
+                String channel = name();
+                String payload = "";
+                if (pos < end && tokens.get(pos).isPunct(',')) {
+                    pos++;
+                    if (pos >= end || !tokens.get(pos).is(TokenType.STRING)) {
+                        throw syntaxError(pos < end ? tokens.get(pos) : null);
+                    }
+                    payload = tokens.get(pos++).value();
+                }
+                expectEnd();
+                return new Statement.Notify(text, channel, payload);
+            }
             case "copy": return copy(text);
             case "prepare": case "execute": case "deallocate":
                 return new Statement.Unsupported(text, "SQL-level PREPARE/EXECUTE");
@@ -274,6 +294,12 @@ public final class Parser {
         }
         expectEnd();
         return new Statement.Copy(text, table, columns, query, from, file, options);
+    }
+
+    private String nameAndEnd() {
+        String n = name();
+        expectEnd();
+        return n;
     }
 
     private int closing(int open) {

@@ -10,7 +10,7 @@ import java.util.List;
 public sealed interface Statement
         permits Statement.Transaction, Statement.SetVariable, Statement.ShowVariable, Statement.ResetVariable,
         Statement.CreateDatabase, Statement.DropDatabase, Statement.Discard, Statement.NoOp, Statement.Unsupported,
-        Statement.Copy, EngineStatement {
+        Statement.Copy, Statement.Listen, Statement.Notify, EngineStatement {
 
     /** The statement's source text, exactly as the client wrote it (no trailing semicolon). */
     String text();
@@ -57,6 +57,14 @@ public sealed interface Statement
      */
     record Copy(String text, String table, List<String> columns, EngineStatement query, boolean from, String file,
                 java.util.Map<String, String> options) implements Statement {
+    }
+
+    /** LISTEN channel, or UNLISTEN channel / UNLISTEN * (channel null for all). */
+    record Listen(String text, String channel, boolean listen) implements Statement {
+    }
+
+    /** NOTIFY channel [, 'payload']. */
+    record Notify(String text, String channel, String payload) implements Statement {
     }
 
     /** Recognised but not implemented yet: answered with 0A000 naming the feature. */

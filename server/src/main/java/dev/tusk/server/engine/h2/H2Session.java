@@ -94,8 +94,19 @@ final class H2Session implements EngineSession {
         receiver.end(st.tag(rows));
     }
 
+    /** Remembers that the statement may queue notifications, so commit looks for them (and only then). */
+    private void notices(EngineStatement st) {
+        for (var t : st.tokens()) {
+            if (t.isWord("pg_notify")) {
+                notified = true;
+                return;
+            }
+        }
+    }
+
     @Override
     public EnginePrepared prepare(EngineStatement st, int[] parameterTypes) {
+        notices(st);
         SqlBuilder sql = null;
         try {
             if (!st.isDdl()) {
@@ -287,6 +298,7 @@ final class H2Session implements EngineSession {
 
     /** Runs the generated statement(s); returns the row count for the command tag. */
     private long run(EngineStatement st, RowReceiver receiver) throws IOException {
+        notices(st);
         long rows = 0;
         for (SqlBuilder sql : H2SqlGenerator.generate(st, info, catalog)) {
             rows = runOne(conn, sql, st, receiver);
@@ -329,6 +341,29 @@ final class H2Session implements EngineSession {
         }
     }
 
+    /** Set when a statement called pg_notify(): its queue table has rows to take at commit. */
+    private boolean notified;
+
+    @Override
+    public List<String[]> takeNotifications() {
+        if (!notified) {
+            return List.of();
+        }
+        notified = false;
+        List<String[]> out = new ArrayList<>();
+        try (Statement s = conn.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select channel, payload from " + PgFunctions.NOTIFY_QUEUE + " order by seq")) {
+                while (rs.next()) {
+                    out.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+            s.execute("delete from " + PgFunctions.NOTIFY_QUEUE);
+        } catch (SQLException e) {
+            throw H2Errors.map(e);
+        }
+        return out;
+    }
+
     @Override
     public void commit() {
         try {
@@ -359,6 +394,7 @@ final class H2Session implements EngineSession {
             savepoints.clear();
             dirty = false;
             block = false;
+            notified = false;
         }
     }
 
