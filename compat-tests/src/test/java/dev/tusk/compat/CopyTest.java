@@ -67,4 +67,56 @@ class CopyTest extends BothServers {
             }
         }
     }
+
+    @Test
+    void binaryCopyMatchesPostgresAndLoadsBack() throws Exception {
+        String ddl = "create table copy_bin (id int primary key, v text, n numeric(8,3), d date, ts timestamp, b bytea, f float8)";
+        String rows = "insert into copy_bin values (1, 'one', 1.5, '2024-02-29', '2024-02-29 13:45:06.5', '\\xdead', 0.25),"
+                + " (2, null, null, null, null, null, null)";
+        byte[][] outputs = new byte[2][];
+        int i = 0;
+        for (String url : List.of(pg.jdbcUrl("postgres"), tusk.jdbcUrl("postgres"))) {
+            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+                s.execute(ddl);
+                s.execute(rows);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                c.unwrap(PGConnection.class).getCopyAPI().copyOut("copy (select * from copy_bin order by id) to stdout"
+                        + " with (format binary)", out);
+                outputs[i++] = out.toByteArray();
+            }
+        }
+        assertEquals(java.util.HexFormat.of().formatHex(outputs[0]), java.util.HexFormat.of().formatHex(outputs[1]),
+                "binary COPY bytes");
+        try (Connection c = DriverManager.getConnection(tusk.jdbcUrl("postgres")); Statement s = c.createStatement()) {
+            s.execute("create table copy_bin2 (id int primary key, v text, n numeric(8,3), d date, ts timestamp, b bytea, f float8)");
+            long n = c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy copy_bin2 from stdin with (format binary)",
+                    new java.io.ByteArrayInputStream(outputs[0]));
+            assertEquals(2, n);
+            try (ResultSet rs = s.executeQuery("select count(*) from copy_bin2 c join copy_bin b on b.id = c.id"
+                    + " and b.v = c.v and b.n = c.n and b.d = c.d and b.ts = c.ts and b.b = c.b and b.f = c.f")) {
+                rs.next();
+                assertEquals(1, rs.getInt(1), "the non-null row came back equal, column by column");
+            }
+        }
+    }
+
+    @Test
+    void serverSideFilesForSuperusers() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("tusk-copy", ".csv");
+        try (Connection c = DriverManager.getConnection(tusk.jdbcUrl("postgres")); Statement s = c.createStatement()) {
+            s.execute("create table copy_file (id int, v text)");
+            s.execute("insert into copy_file values (1, 'a'), (2, 'b,c')");
+            s.execute("copy copy_file to '" + file + "' with (format csv)");
+            assertEquals("1,a\n2,\"b,c\"\n", java.nio.file.Files.readString(file));
+            s.execute("copy copy_file from '" + file + "' with (format csv)");
+            try (ResultSet rs = s.executeQuery("select count(*) from copy_file")) {
+                rs.next();
+                assertEquals(4, rs.getInt(1));
+            }
+            SQLException e = assertThrows(SQLException.class, () -> s.execute("copy copy_file from '/nonexistent/x.csv'"));
+            assertEquals("58P01", e.getSQLState());
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
 }

@@ -17,19 +17,28 @@ import dev.tusk.server.sql.EngineStatement;
 import dev.tusk.server.sql.Identifiers;
 import dev.tusk.server.sql.Parser;
 import dev.tusk.server.sql.Statement;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * COPY FROM STDIN and COPY TO STDOUT (cf. commands/copy.c and the COPY sub-protocol of postgres.c),
- * in text and CSV formats. COPY FROM streams: each line is inserted as it arrives, through one
- * prepared INSERT, so memory stays bounded however much is copied; any bad line fails the whole
- * COPY, which the transaction then rolls back. Server-side files are not supported yet.
+ * COPY (cf. commands/copy.c and the COPY sub-protocol of postgres.c): FROM STDIN / TO STDOUT
+ * through the client, or FROM / TO a file on the server (superusers only, as in PostgreSQL), in
+ * text, CSV or binary format. COPY FROM streams: each row is inserted as it arrives through one
+ * prepared INSERT, so memory stays bounded however much is copied; any bad row fails the whole
+ * COPY, which the transaction then rolls back.
  */
 final class CopyCommand {
+    private static final int CHUNK = 64 * 1024;
     private final Backend backend;
 
     CopyCommand(Backend backend) {
@@ -48,36 +57,24 @@ final class CopyCommand {
     }
 
     private void run(Statement.Copy copy) throws IOException {
-        if (copy.file() != null) {
-            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "COPY to or from a server-side file is not supported by Tusk yet")
-                    .hint("Use COPY ... FROM STDIN / TO STDOUT, or psql's \\copy.");
+        if (copy.file() != null && !backend.superuser) {
+            throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, copy.from()
+                    ? "must be superuser or have privileges of the pg_read_server_files role to COPY from a file"
+                    : "must be superuser or have privileges of the pg_write_server_files role to COPY to a file")
+                    .hint("Anyone can COPY to stdout or from stdin. psql's \\copy command also works for anyone.");
         }
         CopyFormat format = CopyFormat.of(copy.options());
-        if (copy.from()) {
-            copyIn(copy, format);
-        } else {
-            copyOut(copy, format);
-        }
+        long rows = copy.from() ? copyIn(copy, format) : copyOut(copy, format);
+        new CommandComplete("COPY " + rows).encode(backend.io.writer());
+    }
+
+    /** A server-side file name; relative ones are in the data directory, as in PostgreSQL. */
+    private Path file(String name) {
+        return backend.postmaster.dataDirectory().path().resolve(name);
     }
 
     private static EngineStatement engineStatement(String sql) {
         return (EngineStatement) Parser.parse(sql).get(0);
-    }
-
-    private static String target(Statement.Copy copy) {
-        StringBuilder sb = new StringBuilder();
-        for (String part : copy.table().split("\\.")) {
-            sb.append(sb.length() > 0 ? "." : "").append(part);
-        }
-        return sb.toString();
-    }
-
-    // ---- COPY TO STDOUT ----------------------------------------------------------------------
-
-    private void copyOut(Statement.Copy copy, CopyFormat format) throws IOException {
-        EngineStatement query = copy.query() != null ? copy.query()
-                : engineStatement("select " + columnList(copy.columns(), "*") + " from " + target(copy));
-        backend.engine.execute(query, new CopyOutReceiver(format));
     }
 
     private static String columnList(List<String> columns, String none) {
@@ -89,137 +86,303 @@ final class CopyCommand {
         return String.join(", ", quoted);
     }
 
-    /** Rows as CopyData lines between CopyOutResponse and CopyDone; the tag says COPY n. */
-    private final class CopyOutReceiver implements RowReceiver {
-        private final CopyFormat format;
-        private int columns;
-        private long rows;
+    // ---- COPY TO ----------------------------------------------------------------------------
 
-        CopyOutReceiver(CopyFormat format) {
-            this.format = format;
+    private long copyOut(Statement.Copy copy, CopyFormat format) throws IOException {
+        EngineStatement query = copy.query() != null ? copy.query()
+                : engineStatement("select " + columnList(copy.columns(), "*") + " from " + copy.table());
+        CopyOutReceiver receiver;
+        if (copy.file() == null) {
+            receiver = new CopyOutReceiver(format, new ProtocolSink(format.binary));
+            backend.engine.execute(query, receiver);
+        } else {
+            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(file(copy.file())))) {
+                receiver = new CopyOutReceiver(format, new FileSink(file));
+                backend.engine.execute(query, receiver);
+            } catch (IOException e) {
+                throw new PgException(SqlState.IO_ERROR, "could not open file \"" + copy.file() + "\" for writing: " + e.getMessage());
+            }
+        }
+        return receiver.rows;
+    }
+
+    /** Where COPY TO writes: CopyData messages to the client, or a file on the server. */
+    private interface Sink {
+        void begin(int columns) throws IOException;
+
+        void write(byte[] data) throws IOException;
+
+        void end() throws IOException;
+    }
+
+    private final class ProtocolSink implements Sink {
+        private final boolean binary;
+
+        ProtocolSink(boolean binary) {
+            this.binary = binary;
         }
 
         @Override
-        public void start(List<ColumnDescription> cols) {
+        public void begin(int columns) {
+            short[] formats = new short[columns];
+            Arrays.fill(formats, (short) (binary ? 1 : 0));
+            new CopyOutResponse(binary ? 1 : 0, formats).encode(backend.io.writer());
+        }
+
+        @Override
+        public void write(byte[] data) throws IOException {
+            new CopyData(data).encode(backend.io.writer());
+            backend.io.flushIfFull();
+        }
+
+        @Override
+        public void end() {
+            CopyDone.INSTANCE.encode(backend.io.writer());
+        }
+    }
+
+    private record FileSink(OutputStream out) implements Sink {
+        @Override
+        public void begin(int columns) {
+        }
+
+        @Override
+        public void write(byte[] data) throws IOException {
+            out.write(data);
+        }
+
+        @Override
+        public void end() {
+        }
+    }
+
+    /** The query's rows in the COPY format, to the sink. */
+    private static final class CopyOutReceiver implements RowReceiver {
+        private final CopyFormat format;
+        private final Sink sink;
+        private int columns;
+        private long rows;
+
+        CopyOutReceiver(CopyFormat format, Sink sink) {
+            this.format = format;
+            this.sink = sink;
+        }
+
+        @Override
+        public void start(List<ColumnDescription> cols) throws IOException {
             columns = cols.size();
-            new CopyOutResponse(0, new short[columns]).encode(backend.io.writer());
-            if (format.header) {
-                String[] names = cols.stream().map(ColumnDescription::name).toArray(String[]::new);
-                new CopyData(format.format(names).getBytes(StandardCharsets.UTF_8)).encode(backend.io.writer());
+            sink.begin(columns);
+            if (format.binary) {
+                sink.write(BinaryCopy.header());
+            } else if (format.header) {
+                sink.write(utf8(format.format(cols.stream().map(ColumnDescription::name).toArray(String[]::new))));
             }
         }
 
         @Override
         public void row(RowSource row) throws IOException {
-            String[] values = new String[columns];
-            for (int i = 0; i < columns; i++) {
-                byte[] v = row.text(i);
-                values[i] = v == null ? null : new String(v, StandardCharsets.UTF_8);
+            if (format.binary) {
+                byte[][] values = new byte[columns][];
+                for (int i = 0; i < columns; i++) {
+                    values[i] = row.binary(i);
+                }
+                sink.write(BinaryCopy.row(values));
+            } else {
+                String[] values = new String[columns];
+                for (int i = 0; i < columns; i++) {
+                    byte[] v = row.text(i);
+                    values[i] = v == null ? null : new String(v, StandardCharsets.UTF_8);
+                }
+                sink.write(utf8(format.format(values)));
             }
-            new CopyData(format.format(values).getBytes(StandardCharsets.UTF_8)).encode(backend.io.writer());
             rows++;
-            backend.io.flushIfFull();
         }
 
         @Override
-        public void end(String commandTag) {
-            CopyDone.INSTANCE.encode(backend.io.writer());
-            new CommandComplete("COPY " + rows).encode(backend.io.writer());
+        public void end(String commandTag) throws IOException {
+            if (format.binary) {
+                sink.write(BinaryCopy.trailer());
+            }
+            sink.end();
         }
 
         @Override
         public void notice(String sqlState, String message) {
         }
+
+        private static byte[] utf8(String s) {
+            return s.getBytes(StandardCharsets.UTF_8);
+        }
     }
 
-    // ---- COPY FROM STDIN ---------------------------------------------------------------------
+    // ---- COPY FROM --------------------------------------------------------------------------
 
-    private void copyIn(Statement.Copy copy, CopyFormat format) throws IOException {
+    private long copyIn(Statement.Copy copy, CopyFormat format) throws IOException {
         List<String> columns = copy.columns().isEmpty() ? tableColumns(copy) : copy.columns();
-        StringBuilder insert = new StringBuilder("insert into ").append(target(copy)).append(" (")
+        StringBuilder insert = new StringBuilder("insert into ").append(copy.table()).append(" (")
                 .append(columnList(columns, "")).append(") values (");
         for (int i = 1; i <= columns.size(); i++) {
             insert.append(i > 1 ? ", " : "").append('$').append(i);
         }
-        EngineStatement st = engineStatement(insert.append(')').toString());
-        long rows = 0;
-        try (EnginePrepared prepared = backend.engine.prepare(st, new int[0])) {
-            new CopyInResponse(0, new short[columns.size()]).encode(backend.io.writer());
-            backend.io.flush();
-            LineSplitter lines = new LineSplitter();
-            int lineNo = 0;
-            boolean skipHeader = format.header;
-            boolean ended = false;
-            while (!ended) {
-                FrontendMessage type = backend.io.readFrontend();
-                if (type == null) {
-                    throw new IOException("connection lost during COPY");
-                }
-                List<String> complete;
-                switch (type) {
-                    case COPY_DATA:
-                        complete = lines.add(backend.io.body().rest());
-                        break;
-                    case COPY_DONE:
-                        complete = lines.finish();
-                        ended = true;
-                        break;
-                    case COPY_FAIL:
-                        throw new PgException(SqlState.QUERY_CANCELED, "COPY from stdin failed: "
-                                + CopyFail.decode(backend.io.body()).message());
-                    case FLUSH:
-                    case SYNC:
-                        continue; // as PostgreSQL: ignored during COPY
-                    default:
-                        throw PgException.fatal(SqlState.PROTOCOL_VIOLATION,
-                                "unexpected message type 0x" + Integer.toHexString(type.type()) + " during COPY from stdin");
-                }
-                for (String line : complete) {
-                    lineNo++;
-                    if (skipHeader) {
-                        skipHeader = false;
-                        continue;
-                    }
-                    if (!format.csv && line.equals("\\.")) {
-                        ended = true; // the old end-of-data marker
-                        break;
-                    }
-                    insertLine(prepared, format, columns, line, lineNo, copy.table());
-                    rows++;
-                }
+        try (EnginePrepared prepared = backend.engine.prepare(engineStatement(insert.append(')').toString()), new int[0])) {
+            RowInserter inserter = new RowInserter(prepared, format, columns, copy.table());
+            if (copy.file() == null) {
+                short[] formats = new short[columns.size()];
+                Arrays.fill(formats, (short) (format.binary ? 1 : 0));
+                new CopyInResponse(format.binary ? 1 : 0, formats).encode(backend.io.writer());
+                backend.io.flush();
+                readFromClient(inserter);
+            } else {
+                readFromFile(file(copy.file()), copy.file(), inserter);
             }
+            return inserter.rows;
         }
-        new CommandComplete("COPY " + rows).encode(backend.io.writer());
     }
 
-    private void insertLine(EnginePrepared prepared, CopyFormat format, List<String> columns, String line, int lineNo,
-                            String table) throws IOException {
-        int columnCount = columns.size();
-        try {
-            List<String> fields = format.parse(line);
-            if (fields.size() > columnCount) {
-                throw new PgException(SqlState.BAD_COPY_FILE_FORMAT, "extra data after last expected column");
+    private void readFromClient(RowInserter inserter) throws IOException {
+        while (true) {
+            FrontendMessage type = backend.io.readFrontend();
+            if (type == null) {
+                throw new IOException("connection lost during COPY");
             }
-            if (fields.size() < columnCount) {
-                throw new PgException(SqlState.BAD_COPY_FILE_FORMAT, "missing data for column \"" + columns.get(fields.size()) + "\"");
+            switch (type) {
+                case COPY_DATA:
+                    inserter.add(backend.io.body().rest());
+                    break;
+                case COPY_DONE:
+                    inserter.finish();
+                    return;
+                case COPY_FAIL:
+                    throw new PgException(SqlState.QUERY_CANCELED, "COPY from stdin failed: "
+                            + CopyFail.decode(backend.io.body()).message());
+                case FLUSH:
+                case SYNC:
+                    break; // as PostgreSQL: ignored during COPY
+                default:
+                    throw PgException.fatal(SqlState.PROTOCOL_VIOLATION,
+                            "unexpected message type 0x" + Integer.toHexString(type.type()) + " during COPY from stdin");
             }
-            try (EnginePortal portal = prepared.bind(fields.toArray())) {
-                portal.execute(IGNORE, 0);
+        }
+    }
+
+    private static void readFromFile(Path path, String name, RowInserter inserter) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] chunk = new byte[CHUNK];
+            for (int n; (n = in.read(chunk)) > 0; ) {
+                inserter.add(Arrays.copyOf(chunk, n));
             }
-        } catch (PgException e) {
-            throw e.where("COPY " + table + ", line " + lineNo);
+            inserter.finish();
+        } catch (NoSuchFileException e) {
+            throw new PgException(SqlState.UNDEFINED_FILE, "could not open file \"" + name + "\" for reading: No such file or directory")
+                    .hint("COPY FROM instructs the PostgreSQL server process to read a file. You may want a client-side"
+                            + " facility such as psql's \\copy.");
         }
     }
 
     private List<String> tableColumns(Statement.Copy copy) {
-        try (EnginePrepared p = backend.engine.prepare(engineStatement("select * from " + target(copy)), new int[0])) {
+        try (EnginePrepared p = backend.engine.prepare(engineStatement("select * from " + copy.table()), new int[0])) {
             List<String> names = new ArrayList<>();
             p.columns().forEach(c -> names.add(c.name()));
             return names;
         }
     }
 
-    /** The inserts' own tags and rows are not sent: COPY answers with one CommandComplete. */
+    /** Turns the incoming bytes into rows and inserts each; counts rows and lines for errors. */
+    private static final class RowInserter {
+        private final EnginePrepared prepared;
+        private final CopyFormat format;
+        private final List<String> columns;
+        private final String table;
+        private final ByteArrayOutputStream pendingLine = new ByteArrayOutputStream();
+        private final BinaryCopy.Decoder binary;
+        private boolean skipHeader;
+        private boolean ended;
+        private long rows;
+        private long line;
+
+        RowInserter(EnginePrepared prepared, CopyFormat format, List<String> columns, String table) {
+            this.prepared = prepared;
+            this.format = format;
+            this.columns = columns;
+            this.table = table;
+            this.skipHeader = format.header;
+            this.binary = format.binary ? new BinaryCopy.Decoder(prepared.parameterTypes()) : null;
+        }
+
+        void add(byte[] chunk) throws IOException {
+            if (ended) {
+                return;
+            }
+            if (binary != null) {
+                for (Object[] row : binary.add(chunk)) {
+                    line++;
+                    insert(row);
+                }
+                ended = binary.ended();
+                return;
+            }
+            int start = 0;
+            for (int i = 0; i < chunk.length && !ended; i++) {
+                if (chunk[i] == '\n') {
+                    pendingLine.write(chunk, start, i - start);
+                    textLine(takeLine());
+                    start = i + 1;
+                }
+            }
+            if (!ended) {
+                pendingLine.write(chunk, start, chunk.length - start);
+            }
+        }
+
+        void finish() throws IOException {
+            if (binary == null && !ended && pendingLine.size() > 0) {
+                textLine(takeLine());
+            }
+        }
+
+        /** Lines may be split anywhere between chunks, even inside a UTF-8 character: decode only whole lines. */
+        private String takeLine() {
+            String s = pendingLine.toString(StandardCharsets.UTF_8);
+            pendingLine.reset();
+            return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+        }
+
+        private void textLine(String text) throws IOException {
+            line++;
+            if (skipHeader) {
+                skipHeader = false;
+                return;
+            }
+            if (!format.csv && text.equals("\\.")) {
+                ended = true; // the old end-of-data marker
+                return;
+            }
+            try {
+                List<String> fields = format.parse(text);
+                if (fields.size() > columns.size()) {
+                    throw new PgException(SqlState.BAD_COPY_FILE_FORMAT, "extra data after last expected column");
+                }
+                if (fields.size() < columns.size()) {
+                    throw new PgException(SqlState.BAD_COPY_FILE_FORMAT,
+                            "missing data for column \"" + columns.get(fields.size()) + "\"");
+                }
+                insert(fields.toArray());
+            } catch (PgException e) {
+                throw e.where("COPY " + table + ", line " + line);
+            }
+        }
+
+        private void insert(Object[] values) throws IOException {
+            try (EnginePortal portal = prepared.bind(values)) {
+                portal.execute(IGNORE, 0);
+            } catch (PgException e) {
+                throw e.where("COPY " + table + ", line " + line);
+            }
+            rows++;
+        }
+    }
+
+    /** The inserts' own tags are not sent: COPY answers with one CommandComplete. */
     private static final RowReceiver IGNORE = new RowReceiver() {
         @Override
         public void start(List<ColumnDescription> columns) {
@@ -237,33 +400,4 @@ final class CopyCommand {
         public void notice(String sqlState, String message) {
         }
     };
-
-    /** Reassembles lines from CopyData chunks, which may split a line anywhere (even inside a UTF-8 character). */
-    private static final class LineSplitter {
-        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
-
-        List<String> add(byte[] chunk) {
-            List<String> lines = new ArrayList<>();
-            int start = 0;
-            for (int i = 0; i < chunk.length; i++) {
-                if (chunk[i] == '\n') {
-                    pending.write(chunk, start, i - start);
-                    lines.add(take());
-                    start = i + 1;
-                }
-            }
-            pending.write(chunk, start, chunk.length - start);
-            return lines;
-        }
-
-        List<String> finish() {
-            return pending.size() == 0 ? List.of() : List.of(take());
-        }
-
-        private String take() {
-            String line = pending.toString(StandardCharsets.UTF_8);
-            pending.reset();
-            return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-        }
-    }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
  * fields with NULL markers, backslash escapes or CSV quoting, and writing a row the same way.
  */
 final class CopyFormat {
+    final boolean binary;
     final boolean csv;
     final char delimiter;
     final String nullString;
@@ -18,7 +19,9 @@ final class CopyFormat {
     final char escape;
     final boolean header;
 
-    private CopyFormat(boolean csv, char delimiter, String nullString, char quote, char escape, boolean header) {
+    private CopyFormat(boolean binary, boolean csv, char delimiter, String nullString, char quote, char escape,
+                       boolean header) {
+        this.binary = binary;
         this.csv = csv;
         this.delimiter = delimiter;
         this.nullString = nullString;
@@ -27,11 +30,16 @@ final class CopyFormat {
         this.header = header;
     }
 
-    /** The format the COPY options ask for: text (default) or csv; binary is not supported yet. */
+    /** The format the COPY options ask for: text (default), csv or binary. */
     static CopyFormat of(Map<String, String> options) {
         String format = options.getOrDefault("format", "text").toLowerCase(java.util.Locale.ROOT);
+        String encoding = options.getOrDefault("encoding", "UTF8").toUpperCase(java.util.Locale.ROOT).replace("-", "");
+        if (!encoding.equals("UTF8") && !encoding.equals("UNICODE")) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "COPY encoding " + options.get("encoding")
+                    + " is not supported by Tusk (UTF8 only)");
+        }
         if (format.equals("binary")) {
-            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "COPY in binary format is not supported by Tusk yet");
+            return new CopyFormat(true, false, '\t', "", '"', '"', false);
         }
         if (!format.equals("text") && !format.equals("csv")) {
             throw new PgException(SqlState.INVALID_PARAMETER_VALUE, "COPY format \"" + format + "\" not recognized");
@@ -45,7 +53,7 @@ final class CopyFormat {
         if (header && !csv) {
             throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "COPY HEADER available only in CSV mode");
         }
-        return new CopyFormat(csv, delimiter, options.getOrDefault("null", csv ? "" : "\\N"), quote, escape, header);
+        return new CopyFormat(false, csv, delimiter, options.getOrDefault("null", csv ? "" : "\\N"), quote, escape, header);
     }
 
     private static char single(String value, String option) {
