@@ -1,0 +1,2 @@
+/** The COPY sub-protocol: CopyIn/Out/BothResponse, CopyData, CopyDone, CopyFail. */
+package dev.tusk.protocol.message.copy;

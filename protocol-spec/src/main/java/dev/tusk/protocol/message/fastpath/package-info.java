@@ -1,0 +1,2 @@
+/** The legacy fast-path function call (FunctionCall, FunctionCallResponse). */
+package dev.tusk.protocol.message.fastpath;
