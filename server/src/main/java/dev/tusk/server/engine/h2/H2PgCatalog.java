@@ -47,6 +47,9 @@ final class H2PgCatalog {
         {"tusk_get_userbyid", FUNCTIONS, "pgGetUserbyid"},
         {"pg_get_triggerdef", FUNCTIONS, "pgGetTriggerdef"},
         {"current_schemas", FUNCTIONS, "currentSchemas"},
+        {"pg_get_function_result", FUNCTIONS, "pgGetFunctionResult"},
+        {"pg_get_function_arguments", FUNCTIONS, "pgGetFunctionArguments"},
+        {"pg_get_function_identity_arguments", FUNCTIONS, "pgGetFunctionArguments"},
     };
 
     static void install(Connection c, List<CatalogRole> roles) throws SQLException {
@@ -282,6 +285,16 @@ final class H2PgCatalog {
         "CREATE TABLE IF NOT EXISTS pg_catalog.pg_publication_namespace (oid INTEGER, pnpubid INTEGER, pnnspid INTEGER)",
         "CREATE TABLE IF NOT EXISTS pg_catalog.pg_publication_rel (oid INTEGER, prpubid INTEGER, prrelid INTEGER,"
             + " prqual VARCHAR, prattrs SMALLINT ARRAY)",
+        // Tusk's functions are H2 aliases with no SQL-level definition yet: pg_proc lists none.
+        "CREATE TABLE IF NOT EXISTS pg_catalog.pg_proc (oid INTEGER, proname VARCHAR, pronamespace INTEGER,"
+            + " proowner INTEGER, prolang INTEGER, procost REAL, prorows REAL, provariadic INTEGER, prosupport INTEGER,"
+            + " prokind CHAR(1), prosecdef BOOLEAN, proleakproof BOOLEAN, proisstrict BOOLEAN, proretset BOOLEAN,"
+            + " provolatile CHAR(1), proparallel CHAR(1), pronargs SMALLINT, pronargdefaults SMALLINT, prorettype INTEGER,"
+            + " proargtypes INTEGER ARRAY, proallargtypes INTEGER ARRAY, proargmodes CHAR(1) ARRAY,"
+            + " proargnames VARCHAR ARRAY, proargdefaults VARCHAR, protrftypes INTEGER ARRAY, prosrc VARCHAR,"
+            + " probin VARCHAR, prosqlbody VARCHAR, proconfig VARCHAR ARRAY, proacl VARCHAR ARRAY)",
+        "CREATE TABLE IF NOT EXISTS pg_catalog.pg_language (oid INTEGER, lanname VARCHAR, lanowner INTEGER,"
+            + " lanispl BOOLEAN, lanpltrusted BOOLEAN)",
         "CREATE TABLE IF NOT EXISTS pg_catalog.pg_trigger (oid INTEGER, tgrelid INTEGER, tgparentid INTEGER, tgname VARCHAR,"
             + " tgfoid INTEGER, tgtype SMALLINT, tgenabled CHAR(1), tgisinternal BOOLEAN)",
         "CREATE TABLE IF NOT EXISTS pg_catalog.pg_rewrite (oid INTEGER, rulename VARCHAR, ev_class INTEGER, ev_type CHAR(1),"

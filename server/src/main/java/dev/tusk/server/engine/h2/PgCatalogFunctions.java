@@ -139,4 +139,13 @@ public final class PgCatalogFunctions {
         }
         return out.toArray(new String[0]);
     }
+
+    /** pg_proc is empty in Tusk, so there is never a function to describe. */
+    public static String pgGetFunctionResult(Integer oid) {
+        return null;
+    }
+
+    public static String pgGetFunctionArguments(Integer oid) {
+        return null;
+    }
 }
