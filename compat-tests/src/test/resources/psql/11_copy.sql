@@ -5,3 +5,6 @@ copy cp (id, v) to stdout with (format csv, header);
 copy (select id, v from cp where id > 2 order by id) to stdout with csv;
 copy cp to stdout with (format csv, delimiter '|', null 'NULL');
 copy nosuch to stdout;
+copy cp (id, v) to stdout with (format csv, force_quote (v));
+copy cp to stdout with (format csv, force_quote *, header);
+copy cp to stdout with (format text, force_quote *);

@@ -50,6 +50,28 @@ class CopyTest extends BothServers {
     }
 
     @Test
+    void csvForceNotNullAndForceNullReadAsPostgresReadsThem() throws Exception {
+        String csv = "1,,\"\"\n2,x,\"\"\n";
+        String[] results = new String[2];
+        int i = 0;
+        for (String url : List.of(pg.jdbcUrl("postgres"), tusk.jdbcUrl("postgres"))) {
+            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+                s.execute("create table copy_force (id int, a text, b text)");
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                        "copy copy_force from stdin with (format csv, force_not_null (a), force_null (b))", new StringReader(csv));
+                StringBuilder sb = new StringBuilder();
+                try (ResultSet rs = s.executeQuery("select id, a is null, a, b is null from copy_force order by id")) {
+                    while (rs.next()) {
+                        sb.append(rs.getInt(1)).append(rs.getBoolean(2)).append(rs.getString(3)).append(rs.getBoolean(4)).append(';');
+                    }
+                }
+                results[i++] = sb.toString();
+            }
+        }
+        assertEquals(results[0], results[1]);
+    }
+
+    @Test
     void aBadRowFailsTheWholeCopy() throws Exception {
         try (Connection c = DriverManager.getConnection(tusk.jdbcUrl("postgres")); Statement s = c.createStatement()) {
             s.execute("create table copy_bad (id int primary key, v text)");

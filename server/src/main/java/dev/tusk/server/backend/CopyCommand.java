@@ -168,9 +168,12 @@ final class CopyCommand {
             this.sink = sink;
         }
 
+        private boolean[] forceQuote;
+
         @Override
         public void start(List<ColumnDescription> cols) throws IOException {
             columns = cols.size();
+            forceQuote = format.columns("force_quote", cols.stream().map(ColumnDescription::name).toList());
             sink.begin(columns);
             if (format.binary) {
                 sink.write(BinaryCopy.header());
@@ -193,7 +196,7 @@ final class CopyCommand {
                     byte[] v = row.text(i);
                     values[i] = v == null ? null : new String(v, StandardCharsets.UTF_8);
                 }
-                sink.write(utf8(format.format(values)));
+                sink.write(utf8(format.format(values, forceQuote)));
             }
             rows++;
         }
@@ -295,6 +298,8 @@ final class CopyCommand {
         private final String table;
         private final ByteArrayOutputStream pendingLine = new ByteArrayOutputStream();
         private final BinaryCopy.Decoder binary;
+        private final boolean[] forceNotNull;
+        private final boolean[] forceNull;
         private boolean skipHeader;
         private boolean ended;
         private long rows;
@@ -307,6 +312,8 @@ final class CopyCommand {
             this.table = table;
             this.skipHeader = format.header;
             this.binary = format.binary ? new BinaryCopy.Decoder(prepared.parameterTypes()) : null;
+            this.forceNotNull = format.columns("force_not_null", columns);
+            this.forceNull = format.columns("force_null", columns);
         }
 
         void add(byte[] chunk) throws IOException {
@@ -358,7 +365,7 @@ final class CopyCommand {
                 return;
             }
             try {
-                List<String> fields = format.parse(text);
+                List<String> fields = format.parse(text, forceNotNull, forceNull);
                 if (fields.size() > columns.size()) {
                     throw new PgException(SqlState.BAD_COPY_FILE_FORMAT, "extra data after last expected column");
                 }

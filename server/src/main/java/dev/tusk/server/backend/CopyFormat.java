@@ -18,9 +18,16 @@ final class CopyFormat {
     final char quote;
     final char escape;
     final boolean header;
+    private final Map<String, String> options;
 
     private CopyFormat(boolean binary, boolean csv, char delimiter, String nullString, char quote, char escape,
                        boolean header) {
+        this(binary, csv, delimiter, nullString, quote, escape, header, Map.of());
+    }
+
+    private CopyFormat(boolean binary, boolean csv, char delimiter, String nullString, char quote, char escape,
+                       boolean header, Map<String, String> options) {
+        this.options = options;
         this.binary = binary;
         this.csv = csv;
         this.delimiter = delimiter;
@@ -53,7 +60,36 @@ final class CopyFormat {
         if (header && !csv) {
             throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "COPY HEADER available only in CSV mode");
         }
-        return new CopyFormat(false, csv, delimiter, options.getOrDefault("null", csv ? "" : "\\N"), quote, escape, header);
+        for (String csvOnly : new String[] {"force_quote", "force_not_null", "force_null"}) {
+            if (options.containsKey(csvOnly) && !csv) {
+                // PostgreSQL's wording: "COPY force quote available only in CSV mode"
+                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "COPY " + csvOnly.replace('_', ' ')
+                        + " available only in CSV mode");
+            }
+        }
+        return new CopyFormat(false, csv, delimiter, options.getOrDefault("null", csv ? "" : "\\N"), quote, escape, header,
+                options);
+    }
+
+    /**
+     * Which of the columns a CSV column option (FORCE_QUOTE, FORCE_NOT_NULL, FORCE_NULL) names: a
+     * list, or * for all; null when the option is absent.
+     */
+    boolean[] columns(String option, List<String> columns) {
+        String value = options.get(option);
+        if (value == null) {
+            return null;
+        }
+        boolean[] out = new boolean[columns.size()];
+        List<String> named = value.equals("*") || value.equals("true") ? columns : List.of(value.split(","));
+        for (String n : named) {
+            int i = columns.indexOf(n);
+            if (i < 0) {
+                throw new PgException(SqlState.UNDEFINED_COLUMN, "column \"" + n + "\" does not exist");
+            }
+            out[i] = true;
+        }
+        return out;
     }
 
     private static char single(String value, String option) {
@@ -65,7 +101,15 @@ final class CopyFormat {
 
     /** The fields of one line (without its newline); null elements are SQL NULL. */
     List<String> parse(String line) {
-        return csv ? parseCsv(line) : parseText(line);
+        return csv ? parseCsv(line, null, null) : parseText(line);
+    }
+
+    /**
+     * A CSV line where forceNotNull columns never read the null string as NULL, and forceNull
+     * columns read it as NULL even when quoted.
+     */
+    List<String> parse(String line, boolean[] forceNotNull, boolean[] forceNull) {
+        return csv ? parseCsv(line, forceNotNull, forceNull) : parseText(line);
     }
 
     private List<String> parseText(String line) {
@@ -118,7 +162,7 @@ final class CopyFormat {
         return fields;
     }
 
-    private List<String> parseCsv(String line) {
+    private List<String> parseCsv(String line, boolean[] forceNotNull, boolean[] forceNull) {
         List<String> fields = new ArrayList<>();
         StringBuilder f = new StringBuilder();
         boolean quoted = false;
@@ -127,7 +171,10 @@ final class CopyFormat {
             char c = i < line.length() ? line.charAt(i) : '\0';
             if (i == line.length() || !quoted && c == delimiter) {
                 String v = f.toString();
-                fields.add(!wasQuoted && v.equals(nullString) ? null : v);
+                int column = fields.size();
+                boolean notNull = forceNotNull != null && column < forceNotNull.length && forceNotNull[column];
+                boolean asNull = forceNull != null && column < forceNull.length && forceNull[column];
+                fields.add(v.equals(nullString) && (!wasQuoted && !notNull || wasQuoted && asNull) ? null : v);
                 f.setLength(0);
                 wasQuoted = false;
                 continue;
@@ -159,6 +206,11 @@ final class CopyFormat {
 
     /** One row as a line of this format, newline included. */
     String format(String[] values) {
+        return format(values, null);
+    }
+
+    /** One row as a line; forceQuote columns are quoted in CSV whatever their value (but NULL). */
+    String format(String[] values, boolean[] forceQuote) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
@@ -168,7 +220,7 @@ final class CopyFormat {
             if (v == null) {
                 sb.append(nullString);
             } else if (csv) {
-                csvField(sb, v);
+                csvField(sb, v, forceQuote != null && forceQuote[i]);
             } else {
                 textField(sb, v);
             }
@@ -196,8 +248,8 @@ final class CopyFormat {
         }
     }
 
-    private void csvField(StringBuilder sb, String v) {
-        boolean needsQuotes = v.isEmpty() && nullString.isEmpty() || v.equals(nullString);
+    private void csvField(StringBuilder sb, String v, boolean force) {
+        boolean needsQuotes = force || v.isEmpty() && nullString.isEmpty() || v.equals(nullString);
         for (int i = 0; i < v.length() && !needsQuotes; i++) {
             char c = v.charAt(i);
             needsQuotes = c == delimiter || c == quote || c == '\n' || c == '\r';

@@ -268,7 +268,18 @@ public final class Parser {
             for (int i = pos + 1; i < close; i++) {
                 String name = tokens.get(i).value().toLowerCase(java.util.Locale.ROOT);
                 String value = "true";
-                if (i + 1 < close && !tokens.get(i + 1).isPunct(',')) {
+                if (i + 1 < close && tokens.get(i + 1).isPunct('(')) {
+                    // a column list, e.g. FORCE_QUOTE (a, b): kept as comma-separated names
+                    int listEnd = closing(i + 1);
+                    StringBuilder names = new StringBuilder();
+                    for (int k = i + 2; k < listEnd; k++) {
+                        if (!tokens.get(k).isPunct(',')) {
+                            names.append(names.length() > 0 ? "," : "").append(tokens.get(k).value());
+                        }
+                    }
+                    value = names.toString();
+                    i = listEnd;
+                } else if (i + 1 < close && !tokens.get(i + 1).isPunct(',')) {
                     value = tokens.get(++i).value();
                 }
                 options.put(name, value);
