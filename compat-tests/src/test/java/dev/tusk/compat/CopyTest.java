@@ -141,4 +141,19 @@ class CopyTest extends BothServers {
             java.nio.file.Files.deleteIfExists(file);
         }
     }
+
+    @Test
+    void copyFailFromTheClientLeavesNothingBehind() throws Exception {
+        try (Connection c = DriverManager.getConnection(tusk.jdbcUrl("postgres")); Statement s = c.createStatement()) {
+            s.execute("create table copy_fail (id int)");
+            org.postgresql.copy.CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy copy_fail from stdin");
+            byte[] rows = "1\n2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            in.writeToCopy(rows, 0, rows.length);
+            in.cancelCopy(); // CopyFail
+            try (java.sql.ResultSet rs = s.executeQuery("select count(*) from copy_fail")) {
+                rs.next();
+                assertEquals(0, rs.getInt(1));
+            }
+        }
+    }
 }

@@ -68,6 +68,14 @@ class ListenNotifyTest extends TuskOnly {
             s.execute("listen self");
             s.execute("notify self, 'me'");
             assertEquals(List.of("me"), payloads(c.unwrap(PGConnection.class).getNotifications(1000)));
+            s.execute("listen second");
+            java.util.List<String> channels = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = s.executeQuery("select * from pg_listening_channels() order by 1")) {
+                while (rs.next()) {
+                    channels.add(rs.getString(1));
+                }
+            }
+            assertEquals(List.of("second", "self"), channels);
             s.execute("unlisten *");
             s.execute("notify self, 'nobody'");
             assertEquals(List.of(), payloads(c.unwrap(PGConnection.class).getNotifications(300)));

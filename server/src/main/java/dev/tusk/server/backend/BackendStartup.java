@@ -142,9 +142,12 @@ public final class BackendStartup {
         startupSettings.put("max_connections", Integer.toString(postmaster.settings().maxConnections()));
         startupSettings.put("port", Integer.toString(postmaster.port()));
         SessionSettings settings = new SessionSettings(startupSettings);
-        EngineSession engine = postmaster.engine().openSession(new SessionInfo(pid, user, database, Versions.versionString()));
+        java.util.concurrent.atomic.AtomicReference<Backend> self = new java.util.concurrent.atomic.AtomicReference<>();
+        EngineSession engine = postmaster.engine().openSession(new SessionInfo(pid, user, database, Versions.versionString(),
+                () -> self.get().notifications.channels()));
         Backend backend = new Backend(postmaster, client, io, out, pid, key, user, database, role.superuser(), settings,
                 engine);
+        self.set(backend);
         try {
             if (!postmaster.registry().register(backend)) {
                 throw PgException.fatal(SqlState.TOO_MANY_CONNECTIONS, "sorry, too many clients already");

@@ -144,6 +144,11 @@ final class Notifications implements NotifyRegistry.Listener, TransactionBlock.O
         }
     }
 
+    /** The channels this session listens on (pg_listening_channels()). */
+    List<String> channels() {
+        return registry.channelsOf(database, this);
+    }
+
     /** The session ends: it listens no more. */
     void close() {
         registry.unlistenAll(database, this);

@@ -156,6 +156,10 @@ abstract class TokenEmitter {
                     || tokens.get(before).isWord("join") || tokens.get(before).isPunct(','))) {
                 return partitionAncestorsInFrom(i, to);
             }
+            if (t.value().equals("pg_listening_channels") && call && before >= 0 && (tokens.get(before).isWord("from")
+                    || tokens.get(before).isWord("join") || tokens.get(before).isPunct(','))) {
+                return listeningChannelsInFrom(i, to);
+            }
             if (t.value().equals("pg_partition_ancestors") && call) {
                 // Without partitioning a relation's only ancestor is itself: the set-returning call
                 // becomes its argument, which H2 can use where the set is (IN (SELECT ...)).
@@ -261,6 +265,29 @@ abstract class TokenEmitter {
         }
         out.emit(sb.append(" where false) as ").append(Identifiers.quote(alias)).toString(), tokens.get(i).start());
         return j;
+    }
+
+    /** pg_listening_channels() in FROM: the session's channels, as a derived table with the same name. */
+    private int listeningChannelsInFrom(int i, int to) {
+        int j = matching(i + 1) + 1;
+        java.util.List<String> channels = session.listeningChannels().get();
+        StringBuilder sb = new StringBuilder("(");
+        if (channels.isEmpty()) {
+            sb.append("select cast(null as varchar) where false");
+        } else {
+            sb.append("values ");
+            for (int c = 0; c < channels.size(); c++) {
+                sb.append(c > 0 ? ", " : "").append('(').append(Identifiers.literal(channels.get(c))).append(')');
+            }
+        }
+        out.emit(sb.append(')').toString(), tokens.get(i).start());
+        boolean as = j < to && tokens.get(j).isWord("as");
+        int aliasAt = as ? j + 1 : j;
+        boolean alias = aliasAt < to && tokens.get(aliasAt).is(TokenType.IDENT)
+                && !ColumnLabels.NOT_ALIAS_WORDS.contains(tokens.get(aliasAt).value());
+        String name = alias ? tokens.get(aliasAt).value() : "pg_listening_channels";
+        out.emit("as " + Identifiers.quote(name) + "(" + Identifiers.quote(name) + ")", tokens.get(j - 1).end());
+        return alias ? aliasAt + 1 : j;
     }
 
     /** array_length(a, 1): H2 has no dimension argument; one-dimensional arrays are all Tusk has so far. */
