@@ -22,9 +22,14 @@ final class TuskServer implements AutoCloseable {
     }
 
     static TuskServer start() throws IOException {
+        return start("trust", null);
+    }
+
+    /** An installation whose TCP connections authenticate with hostMethod, the superuser having this password. */
+    static TuskServer start(String hostMethod, String password) throws IOException {
         Path dir = Files.createTempDirectory("tusk-");
         Path data = dir.resolve("data");
-        InitDb.run(data, "postgres", null, "trust", "trust", d -> new H2Engine(d, true));
+        InitDb.run(data, "postgres", password, "trust", hostMethod, d -> new H2Engine(d, true));
         int port = Ports.free();
         Files.writeString(data.resolve("postgresql.conf"), "\nunix_socket_directories = '" + dir + "'\n"
                 + "listen_addresses = '127.0.0.1'\n", java.nio.file.StandardOpenOption.APPEND);

@@ -14,6 +14,7 @@ import dev.tusk.protocol.message.startup.NegotiateProtocolVersion;
 import dev.tusk.protocol.message.startup.SslRequest;
 import dev.tusk.protocol.message.startup.StartupMessage;
 import dev.tusk.protocol.message.startup.StartupPacket;
+import dev.tusk.server.auth.ClientAuthentication;
 import dev.tusk.server.datadir.HbaRule;
 import dev.tusk.server.datadir.Roles;
 import dev.tusk.server.engine.EngineSession;
@@ -123,11 +124,7 @@ public final class BackendStartup {
         if (postmaster.shutdownMode() != null) {
             throw PgException.fatal(SqlState.CANNOT_CONNECT_NOW, "the database system is shutting down");
         }
-        authenticate(user, database, client.address());
-        Roles.Role role = postmaster.roles().get(user);
-        if (role == null) {
-            throw PgException.fatal(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "role \"" + user + "\" does not exist");
-        }
+        Roles.Role role = authenticate(user, database, client.address());
         if (!postmaster.engine().databaseExists(database)) {
             throw PgException.fatal(SqlState.UNDEFINED_DATABASE, "database \"" + database + "\" does not exist");
         }
@@ -188,24 +185,35 @@ public final class BackendStartup {
         });
     }
 
-    /** pg_hba.conf: the first matching rule decides; Tusk implements trust and reject so far. */
-    private void authenticate(String user, String database, InetAddress address) {
+    /**
+     * pg_hba.conf: the first matching rule decides the method. With trust a missing role is said to
+     * be missing; with a password method the exchange runs first and any failure reads the same.
+     */
+    private Roles.Role authenticate(String user, String database, InetAddress address) throws IOException {
         HbaRule rule = postmaster.hba().match(database, user, address);
         String host = address == null ? "[local]" : address.getHostAddress();
         if (rule == null) {
             throw PgException.fatal(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "no pg_hba.conf entry for host \""
                     + host + "\", user \"" + user + "\", database \"" + database + "\", no encryption");
         }
+        Roles.Role role = postmaster.roles().get(user);
         switch (rule.method()) {
             case "trust":
-                return;
+                break;
             case "reject":
                 throw PgException.fatal(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "pg_hba.conf rejects connection for host \""
                         + host + "\", user \"" + user + "\", database \"" + database + "\", no encryption");
             default:
-                throw PgException.fatal(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "authentication method \""
-                        + rule.method() + "\" (pg_hba.conf line " + rule.line() + ") is not supported by Tusk yet");
+                if (!ClientAuthentication.isPasswordMethod(rule.method())) {
+                    throw PgException.fatal(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "authentication method \""
+                            + rule.method() + "\" (pg_hba.conf line " + rule.line() + ") is not supported by Tusk yet");
+                }
+                ClientAuthentication.authenticate(io, rule.method(), user, role == null ? null : role.passwordVerifier());
         }
+        if (role == null) {
+            throw PgException.fatal(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "role \"" + user + "\" does not exist");
+        }
+        return role;
     }
 
     private void sendFatal(PgException e) {

@@ -2,13 +2,9 @@ package dev.tusk.server.datadir;
 
 import dev.tusk.server.engine.Engine;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.function.Function;
 
 /**
@@ -44,20 +40,12 @@ public final class InitDb {
         Files.writeString(dir.resolve("PG_VERSION"), "15\n");
         Files.writeString(dir.resolve("postgresql.conf"), defaultConfig());
         Files.writeString(dir.resolve("pg_hba.conf"), hba(authLocal, authHost));
-        Roles.create(dir, new Roles.Role(superuser, true, password == null ? null : md5Verifier(superuser, password)));
+        // stored as PostgreSQL 15 stores it by default (password_encryption = scram-sha-256)
+        Roles.create(dir, new Roles.Role(superuser, true,
+                password == null ? null : dev.tusk.server.auth.ScramVerifier.create(password).stored()));
         try (Engine engine = engines.apply(dir)) {
             engine.createDatabase("template1");
             engine.createDatabase("postgres");
-        }
-    }
-
-    /** PostgreSQL's md5 password verifier: "md5" followed by md5(password || username) in hex. */
-    static String md5Verifier(String user, String password) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("MD5");
-            return "md5" + HexFormat.of().formatHex(md.digest((password + user).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

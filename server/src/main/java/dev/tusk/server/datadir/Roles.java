@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * databases, as in PostgreSQL.
  */
 public final class Roles {
-    /** A role and its password verifier (PostgreSQL's md5 format: "md5" + md5(password + name)), or null. */
+    /** A role and its stored password verifier (SCRAM-SHA-256$... or md5..., as PostgreSQL stores them), or null. */
     public record Role(String name, boolean superuser, String passwordVerifier) {
     }
 
