@@ -201,18 +201,7 @@ public final class Parser {
     }
 
     private boolean containsTopLevelWord(String w) {
-        int depth = 0;
-        for (int i = pos; i < end; i++) {
-            Token t = tokens.get(i);
-            if (t.isPunct('(')) {
-                depth++;
-            } else if (t.isPunct(')')) {
-                depth--;
-            } else if (depth == 0 && t.isWord(w)) {
-                return true;
-            }
-        }
-        return false;
+        return Tokens.topLevelWord(tokens, pos, end, w) >= 0;
     }
 
     /** COPY, in PostgreSQL's current option syntax and the pre-9.0 one (WITH CSV HEADER, DELIMITER 'x'). */
@@ -314,15 +303,11 @@ public final class Parser {
     }
 
     private int closing(int open) {
-        int depth = 0;
-        for (int i = open; i < end; i++) {
-            if (tokens.get(i).isPunct('(')) {
-                depth++;
-            } else if (tokens.get(i).isPunct(')') && --depth == 0) {
-                return i;
-            }
+        int close = Tokens.matching(tokens, open);
+        if (close >= end || !tokens.get(close).isPunct(')')) {
+            throw syntaxError(null);
         }
-        throw syntaxError(null);
+        return close;
     }
 
     private Statement begin(String text, String tag) {

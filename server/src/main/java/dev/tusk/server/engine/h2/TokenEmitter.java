@@ -447,20 +447,8 @@ abstract class TokenEmitter {
     final int matching(int open) {
         return matching(tokens, open);
     }
-
     static int matching(List<Token> t, int open) {
-        int depth = 0;
-        for (int i = open; i < t.size(); i++) {
-            Token x = t.get(i);
-            if (x.isPunct('(') || x.isPunct('[')) {
-                depth++;
-            } else if (x.isPunct(')') || x.isPunct(']')) {
-                if (--depth == 0) {
-                    return i;
-                }
-            }
-        }
-        return t.size() - 1;
+        return dev.tusk.server.sql.Tokens.matching(t, open);
     }
 
     final int depthBetween(int from, int to) {
@@ -475,21 +463,8 @@ abstract class TokenEmitter {
         }
         return depth;
     }
-
-    /** Whether a comma appears outside parentheses from index from on (a list of actions or items). */
     static boolean hasTopLevelComma(List<Token> t, int from) {
-        int depth = 0;
-        for (int i = from; i < t.size(); i++) {
-            Token x = t.get(i);
-            if (x.isPunct('(') || x.isPunct('[')) {
-                depth++;
-            } else if (x.isPunct(')') || x.isPunct(']')) {
-                depth--;
-            } else if (depth == 0 && x.isPunct(',')) {
-                return true;
-            }
-        }
-        return false;
+        return dev.tusk.server.sql.Tokens.hasTopLevelComma(t, from);
     }
 
     static int topLevelWord(List<Token> t, int from, String word) {
@@ -497,17 +472,6 @@ abstract class TokenEmitter {
     }
 
     static int topLevelWord(List<Token> t, int from, int to, String word) {
-        int depth = 0;
-        for (int i = from; i < to; i++) {
-            Token x = t.get(i);
-            if (x.isPunct('(') || x.isPunct('[')) {
-                depth++;
-            } else if (x.isPunct(')') || x.isPunct(']')) {
-                depth--;
-            } else if (depth == 0 && x.isWord(word)) {
-                return i;
-            }
-        }
-        return -1;
+        return dev.tusk.server.sql.Tokens.topLevelWord(t, from, to, word);
     }
 }

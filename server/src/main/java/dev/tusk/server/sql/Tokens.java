@@ -1,0 +1,55 @@
+package dev.tusk.server.sql;
+
+import java.util.List;
+
+/** Structure in a token list: matching brackets, and what stands at the top level (outside any brackets). */
+public final class Tokens {
+    private Tokens() {
+    }
+
+    private static int depthChange(Token t) {
+        if (t.isPunct('(') || t.isPunct('[')) {
+            return 1;
+        }
+        return t.isPunct(')') || t.isPunct(']') ? -1 : 0;
+    }
+
+    /** The index of the bracket closing the one at open (or the last index if it is never closed). */
+    public static int matching(List<Token> t, int open) {
+        int depth = 0;
+        for (int i = open; i < t.size(); i++) {
+            int change = depthChange(t.get(i));
+            depth += change;
+            if (change < 0 && depth == 0) {
+                return i;
+            }
+        }
+        return t.size() - 1;
+    }
+
+    /** The first top-level occurrence of the keyword in [from, to), or -1. */
+    public static int topLevelWord(List<Token> t, int from, int to, String word) {
+        int depth = 0;
+        for (int i = from; i < to; i++) {
+            Token x = t.get(i);
+            if (depth == 0 && x.isWord(word)) {
+                return i;
+            }
+            depth += depthChange(x);
+        }
+        return -1;
+    }
+
+    /** Whether a comma stands at the top level from index from on (a list of actions or items). */
+    public static boolean hasTopLevelComma(List<Token> t, int from) {
+        int depth = 0;
+        for (int i = from; i < t.size(); i++) {
+            Token x = t.get(i);
+            if (depth == 0 && x.isPunct(',')) {
+                return true;
+            }
+            depth += depthChange(x);
+        }
+        return false;
+    }
+}
