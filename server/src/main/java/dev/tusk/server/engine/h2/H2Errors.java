@@ -75,7 +75,8 @@ final class H2Errors {
             case ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE_2:
                 return new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, outOfRange(quoted));
             case ErrorCode.FUNCTION_NOT_FOUND_1:
-                return where.atName(new PgException(SqlState.UNDEFINED_FUNCTION, "function " + quoted + " does not exist")
+                return where.atName(new PgException(SqlState.UNDEFINED_FUNCTION, "function " + where.signature(quoted)
+                        + " does not exist")
                         .hint("No function matches the given name and argument types. You might need to add explicit type casts."),
                         quoted);
             case ErrorCode.STATEMENT_WAS_CANCELED:
@@ -121,6 +122,69 @@ final class H2Errors {
                 }
             }
             return e;
+        }
+
+        /**
+         * name(argument types) as PostgreSQL writes a function it cannot find, where the arguments'
+         * types show in the SQL (constants and casts); the bare name otherwise.
+         */
+        String signature(String name) {
+            if (st == null) {
+                return name;
+            }
+            List<Token> t = st.tokens();
+            for (int i = 0; i + 1 < t.size(); i++) {
+                if (t.get(i).is(TokenType.IDENT) && t.get(i).value().equals(name) && t.get(i + 1).isPunct('(')) {
+                    int close = dev.tusk.server.sql.Tokens.matching(t, i + 1);
+                    List<String> types = new java.util.ArrayList<>();
+                    int start = i + 2;
+                    for (int k = start; k <= close && start < close; k++) {
+                        if (k == close || t.get(k).isPunct(',') && depth(t, i + 2, k) == 0) {
+                            String type = argumentType(t, start, k);
+                            if (type == null) {
+                                return name;
+                            }
+                            types.add(type);
+                            start = k + 1;
+                        }
+                    }
+                    return name + "(" + String.join(", ", types) + ")";
+                }
+            }
+            return name;
+        }
+
+        private static int depth(List<Token> t, int from, int to) {
+            int d = 0;
+            for (int i = from; i < to; i++) {
+                d += t.get(i).isPunct('(') ? 1 : t.get(i).isPunct(')') ? -1 : 0;
+            }
+            return d;
+        }
+
+        /** The type PostgreSQL gives an argument written as a constant or a cast; null when the SQL does not say. */
+        private static String argumentType(List<Token> t, int from, int to) {
+            if (to - from == 1) {
+                Token a = t.get(from);
+                if (a.is(TokenType.NUMBER)) {
+                    if (a.value().contains(".") || a.value().contains("e") || a.value().contains("E")) {
+                        return "numeric";
+                    }
+                    return new java.math.BigInteger(a.value()).bitLength() < 32 ? "integer" : "bigint";
+                }
+                if (a.is(TokenType.STRING) || a.isWord("null")) {
+                    return "unknown";
+                }
+                if (a.isWord("true") || a.isWord("false")) {
+                    return "boolean";
+                }
+            }
+            for (int k = to - 1; k > from; k--) {
+                if (t.get(k).text().equals("::") && PgTypeLabels.typeNameEnd(t, k + 1, to) == to) {
+                    return PgTypeLabels.sqlName(PgTypeLabels.label(t, k + 1, to));
+                }
+            }
+            return null;
         }
 
         /** 22P02 naming the type the text was cast to, at the constant, when the cast is visible in the SQL. */
