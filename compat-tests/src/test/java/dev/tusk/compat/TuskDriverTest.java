@@ -1,0 +1,446 @@
+package dev.tusk.compat;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tusk.driver.TuskConnection;
+import dev.tusk.driver.TuskNotification;
+import dev.tusk.driver.TuskSQLException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLSyntaxErrorException;
+import java.sql.SQLTimeoutException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Tusk's JDBC driver, one suite run twice with the same assertions: against a real PostgreSQL 15
+ * and against Tusk. Each test takes the server's name and makes its own tables.
+ */
+class TuskDriverTest extends BothServers {
+
+    static String url(String server, String options) {
+        int port = server.equals("pg") ? pg.port : tusk.port();
+        return "jdbc:tusk://127.0.0.1:" + port + "/postgres?user=postgres" + options;
+    }
+
+    static Connection connect(String server) throws SQLException {
+        return DriverManager.getConnection(url(server, ""));
+    }
+
+    static Connection connect(String server, String options) throws SQLException {
+        return DriverManager.getConnection(url(server, options));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pg", "tusk"})
+    void connectsOverTcpAndUnixSocket(String server) throws Exception {
+        try (Connection c = connect(server); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select 1 + 1")) {
+            assertTrue(rs.next());
+            assertEquals(2, rs.getInt(1));
+            assertTrue(c.unwrap(TuskConnection.class).getBackendPid() > 0);
+            assertTrue(c.isValid(1));
+        }
+        String dir = server.equals("pg") ? pg.dir.toString() : tusk.dir.toString();
+        try (Connection c = connect(server, "&unixSocketDirectory=" + dir); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select current_user")) {
+            assertTrue(rs.next());
+            assertEquals("postgres", rs.getString(1));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pg", "tusk"})
+    void typesRoundTripInEveryMode(String server) throws Exception {
+        for (String options : List.of("", "&prepareThreshold=1", "&prepareThreshold=0", "&prepareThreshold=1&binaryTransfer=false")) {
+            try (Connection c = connect(server, options); Statement s = c.createStatement()) {
+                String t = "drv_types_" + server + "_" + Math.abs(options.hashCode());
+                s.execute("create table " + t + " (i int, b bigint, sm smallint, r real, d double precision, n numeric(12,3),"
+                        + " tx text, vc varchar(20), bo boolean, by bytea, da date, ts timestamp, tz timestamptz, u uuid, j jsonb,"
+                        + " ia int[])");
+                UUID u = UUID.randomUUID();
+                try (PreparedStatement ps = c.prepareStatement("insert into " + t + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?)")) {
+                    for (int k = 0; k < 3; k++) {
+                        ps.setInt(1, 42 + k);
+                        ps.setLong(2, 9_000_000_000L);
+                        ps.setShort(3, (short) 7);
+                        ps.setFloat(4, 1.5f);
+                        ps.setDouble(5, Math.PI);
+                        ps.setBigDecimal(6, new BigDecimal("1234.567"));
+                        ps.setString(7, "it's \"quoted\" ü");
+                        ps.setString(8, "short");
+                        ps.setBoolean(9, true);
+                        ps.setBytes(10, new byte[] {0, 1, (byte) 0xff});
+                        ps.setObject(11, LocalDate.of(2024, 2, 29));
+                        ps.setObject(12, LocalDateTime.of(2024, 1, 2, 3, 4, 5, 123_456_000));
+                        ps.setObject(13, OffsetDateTime.of(2024, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC));
+                        ps.setObject(14, u);
+                        ps.setString(15, "{\"a\": [1, 2]}");
+                        ps.setArray(16, c.createArrayOf("int4", new Integer[] {1, null, 3}));
+                        assertEquals(1, ps.executeUpdate());
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("select * from " + t + " where i = ?")) {
+                    for (int k = 0; k < 3; k++) {
+                        ps.setInt(1, 42 + k);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            assertTrue(rs.next(), options);
+                            assertEquals(42 + k, rs.getInt("i"));
+                            assertEquals(9_000_000_000L, rs.getLong(2));
+                            assertEquals(7, rs.getShort(3));
+                            assertEquals(1.5f, rs.getFloat(4));
+                            assertEquals(Math.PI, rs.getDouble(5));
+                            assertEquals(new BigDecimal("1234.567"), rs.getBigDecimal(6));
+                            assertEquals("it's \"quoted\" ü", rs.getString(7));
+                            assertEquals("short", rs.getObject(8));
+                            assertEquals(Boolean.TRUE, rs.getObject(9));
+                            assertArrayEquals(new byte[] {0, 1, (byte) 0xff}, rs.getBytes(10));
+                            assertEquals(LocalDate.of(2024, 2, 29), rs.getObject(11, LocalDate.class));
+                            assertEquals(LocalDateTime.of(2024, 1, 2, 3, 4, 5, 123_456_000), rs.getObject(12, LocalDateTime.class));
+                            assertEquals(OffsetDateTime.of(2024, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC).toInstant(),
+                                    rs.getObject(13, OffsetDateTime.class).toInstant());
+                            assertEquals(u, rs.getObject(14));
+                            assertEquals("{\"a\": [1, 2]}", rs.getString(15));
+                            assertArrayEquals(new Integer[] {1, null, 3}, (Object[]) rs.getArray(16).getArray());
+                            assertEquals(Integer.class, rs.getObject(1).getClass());
+                            assertEquals(java.sql.Types.NUMERIC, rs.getMetaData().getColumnType(6));
+                            assertEquals("int4", rs.getMetaData().getColumnTypeName(1));
+                            assertFalse(rs.next());
+                        }
+                    }
+                }
+                try (ResultSet rs = s.executeQuery("select null::int, 'x'")) {
+                    assertTrue(rs.next());
+                    assertEquals(0, rs.getInt(1));
+                    assertTrue(rs.wasNull());
+                    assertNull(rs.getObject(1));
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pg", "tusk"})
+    void batchesGeneratedKeysAndMultipleResults(String server) throws Exception {
+        try (Connection c = connect(server); Statement s = c.createStatement()) {
+            s.execute("create table drv_batch (id serial primary key, v text)");
+            try (PreparedStatement ps = c.prepareStatement("insert into drv_batch (v) values (?)")) {
+                for (int i = 0; i < 20_000; i++) {
+                    ps.setString(1, "v" + i);
+                    ps.addBatch();
+                }
+                int[] counts = ps.executeBatch();
+                assertEquals(20_000, counts.length);
+                assertEquals(1, counts[19_999]);
+            }
+            try (ResultSet rs = s.executeQuery("select count(*), count(distinct v) from drv_batch")) {
+                assertTrue(rs.next());
+                assertEquals(20_000, rs.getLong(1));
+                assertEquals(20_000, rs.getLong(2));
+            }
+            try (PreparedStatement ps = c.prepareStatement("insert into drv_batch (v) values (?)", Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, "keyed");
+                assertEquals(1, ps.executeUpdate());
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    assertTrue(keys.next());
+                    assertEquals(20_001, keys.getInt("id"));
+                }
+            }
+            // A failing entry aborts the whole batch (one implicit transaction), as with pgjdbc.
+            try (PreparedStatement ps = c.prepareStatement("insert into drv_batch (id, v) values (?, ?)")) {
+                ps.setInt(1, 30_000);
+                ps.setString(2, "new");
+                ps.addBatch();
+                ps.setInt(1, 1);
+                ps.setString(2, "duplicate");
+                ps.addBatch();
+                BatchUpdateException e = assertThrows(BatchUpdateException.class, ps::executeBatch);
+                assertEquals("23505", e.getSQLState());
+            }
+            try (ResultSet rs = s.executeQuery("select count(*) from drv_batch where id = 30000")) {
+                assertTrue(rs.next());
+                assertEquals(0, rs.getInt(1));
+            }
+            assertTrue(s.execute("select 1; update drv_batch set v = v where id <= 3; select 'two'"));
+            assertEquals(1, s.getResultSet().getMetaData().getColumnCount());
+            assertFalse(s.getMoreResults());
+            assertEquals(3, s.getUpdateCount());
+            assertTrue(s.getMoreResults());
+            ResultSet last = s.getResultSet();
+            assertTrue(last.next());
+            assertEquals("two", last.getString(1));
+            assertFalse(s.getMoreResults());
+            assertEquals(-1, s.getUpdateCount());
+            s.execute("drop table drv_batch");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pg", "tusk"})
+    void fetchSizeStreamsThroughAPortal(String server) throws Exception {
+        try (Connection c = connect(server)) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("select g, repeat('x', 20) from generate_series(1, 100000) g")) {
+                ps.setFetchSize(1000);
+                long sum = 0;
+                int n = 0;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sum += rs.getInt(1);
+                        n++;
+                    }
+                }
+                assertEquals(100_000, n);
+                assertEquals(5_000_050_000L, sum);
+            }
+            c.commit();
+            try (Statement s = c.createStatement()) {
+                s.setMaxRows(5);
+                try (ResultSet rs = s.executeQuery("select g from generate_series(1, 100) g")) {
+                    int n = 0;
+                    while (rs.next()) {
+                        n++;
+                    }
+                    assertEquals(5, n);
+                }
+            }
+            c.rollback();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pg", "tusk"})
+    void transactionsSavepointsAndErrors(String server) throws Exception {
+        try (Connection c = connect(server); Statement s = c.createStatement()) {
+            s.execute("create table drv_tx (id int primary key)");
+            c.setAutoCommit(false);
+            s.execute("insert into drv_tx values (1)");
+            c.commit();
+            s.execute("insert into drv_tx values (2)");
+            Savepoint sp = c.setSavepoint();
+            s.execute("insert into drv_tx values (3)");
+            c.rollback(sp);
+            s.execute("insert into drv_tx values (4)");
+            c.rollback();
+            s.execute("insert into drv_tx values (5)");
+            SQLException dup = assertThrows(SQLException.class, () -> s.execute("insert into drv_tx values (1)"));
+            assertInstanceOf(SQLIntegrityConstraintViolationException.class, dup);
+            assertEquals("23505", dup.getSQLState());
+            assertNotNull(((TuskSQLException.ServerError) dup).serverErrorMessage().detail());
+            SQLException aborted = assertThrows(SQLException.class, () -> s.execute("select 1"));
+            assertEquals("25P02", aborted.getSQLState());
+            c.rollback();
+            c.setAutoCommit(true);
+            List<Integer> ids = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("select id from drv_tx order by id")) {
+                while (rs.next()) {
+                    ids.add(rs.getInt(1));
+                }
+            }
+            assertEquals(List.of(1), ids);
+            SQLException syntax = assertThrows(SQLException.class, () -> s.execute("selec 1"));
+            assertInstanceOf(SQLSyntaxErrorException.class, syntax);
+            assertEquals("42601", syntax.getSQLState());
+            s.execute("drop table drv_tx");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pg", "tusk"})
+    void namedStatementsSurviveSchemaChanges(String server) throws Exception {
+        try (Connection c = connect(server, "&prepareThreshold=1"); Statement s = c.createStatement()) {
+            s.execute("create table drv_shape (a int)");
+            s.execute("insert into drv_shape values (1)");
+            try (PreparedStatement ps = c.prepareStatement("select * from drv_shape")) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next());
+                    assertEquals(1, rs.getMetaData().getColumnCount());
+                }
+                s.execute("alter table drv_shape add column b text default 'x'");
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next());
+                    assertEquals(2, rs.getMetaData().getColumnCount());
+                    assertEquals("x", rs.getString(2));
+                }
+            }
+            s.execute("drop table drv_shape");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pg", "tusk"})
+    void queryTimeoutCancels(String server) throws Exception {
+        try (Connection c = connect(server); Statement s = c.createStatement()) {
+            s.setQueryTimeout(1);
+            SQLException e = assertThrows(SQLException.class, () -> s.execute("select pg_sleep(5)"));
+            assertInstanceOf(SQLTimeoutException.class, e);
+            assertEquals("57014", e.getSQLState());
+            s.setQueryTimeout(0);
+            try (ResultSet rs = s.executeQuery("select 7")) {
+                assertTrue(rs.next());
+                assertEquals(7, rs.getInt(1));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pg", "tusk"})
+    void copyInAndOut(String server) throws Exception {
+        try (Connection c = connect(server); Statement s = c.createStatement()) {
+            s.execute("create table drv_copy (id int, name text)");
+            TuskConnection tc = c.unwrap(TuskConnection.class);
+            StringBuilder data = new StringBuilder();
+            for (int i = 0; i < 10_000; i++) {
+                data.append(i).append('\t').append("name ").append(i).append('\n');
+            }
+            assertEquals(10_000, tc.copyIn("copy drv_copy from stdin",
+                    new ByteArrayInputStream(data.toString().getBytes(StandardCharsets.UTF_8))));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertEquals(10_000, tc.copyOut("copy (select * from drv_copy order by id) to stdout", out));
+            assertEquals(data.toString(), out.toString(StandardCharsets.UTF_8));
+            SQLException bad = assertThrows(SQLException.class, () -> tc.copyIn("copy drv_copy from stdin",
+                    new ByteArrayInputStream("1\tok\nnot-a-number\tx\n".getBytes(StandardCharsets.UTF_8))));
+            assertEquals("22P02", bad.getSQLState());
+            try (ResultSet rs = s.executeQuery("select count(*) from drv_copy")) {
+                assertTrue(rs.next());
+                assertEquals(10_000, rs.getInt(1));
+            }
+            s.execute("drop table drv_copy");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pg", "tusk"})
+    void notificationsPolledAndPushed(String server) throws Exception {
+        try (Connection listener = connect(server); Connection pusher = connect(server); Connection sender = connect(server)) {
+            try (Statement s = listener.createStatement()) {
+                s.execute("listen drv_polled");
+            }
+            List<TuskNotification> pushed = new CopyOnWriteArrayList<>();
+            try (Statement s = pusher.createStatement()) {
+                s.execute("listen drv_pushed");
+            }
+            pusher.unwrap(TuskConnection.class).addNotificationListener(pushed::add);
+            try (Statement s = sender.createStatement()) {
+                s.execute("notify drv_polled, 'one'");
+                s.execute("notify drv_pushed, 'two'");
+                sender.setAutoCommit(false);
+                s.execute("notify drv_polled, 'rolled back'");
+                sender.rollback();
+                sender.setAutoCommit(true);
+            }
+            List<TuskNotification> got = listener.unwrap(TuskConnection.class).getNotifications(5000);
+            assertEquals(1, got.size());
+            assertEquals("drv_polled", got.get(0).channel());
+            assertEquals("one", got.get(0).payload());
+            for (int i = 0; i < 100 && pushed.isEmpty(); i++) {
+                Thread.sleep(50); // the pusher connection issues no query: delivery must come by itself
+            }
+            assertEquals(1, pushed.size());
+            assertEquals("two", pushed.get(0).payload());
+            assertTrue(listener.unwrap(TuskConnection.class).getNotifications(200).isEmpty());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pg", "tusk"})
+    void oneConnectionSharedByThreads(String server) throws Exception {
+        try (Connection c = connect(server, "&prepareThreshold=1")) {
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<Future<Long>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int base = t * 1000;
+                results.add(pool.submit(() -> {
+                    long sum = 0;
+                    for (int i = 0; i < 200; i++) {
+                        try (PreparedStatement ps = c.prepareStatement("select ?::int + 1")) {
+                            ps.setInt(1, base + i);
+                            try (ResultSet rs = ps.executeQuery()) {
+                                rs.next();
+                                sum += rs.getInt(1);
+                            }
+                        }
+                    }
+                    return sum;
+                }));
+            }
+            for (int t = 0; t < 8; t++) {
+                long expected = 0;
+                for (int i = 0; i < 200; i++) {
+                    expected += t * 1000 + i + 1;
+                }
+                assertEquals(expected, results.get(t).get(30, TimeUnit.SECONDS));
+            }
+            pool.shutdown();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pg", "tusk"})
+    void databaseMetaDataFromPgCatalog(String server) throws Exception {
+        try (Connection c = connect(server); Statement s = c.createStatement()) {
+            s.execute("create table drv_meta (id int primary key, name varchar(40) not null, price numeric(8,2))");
+            DatabaseMetaData md = c.getMetaData();
+            assertEquals("PostgreSQL", md.getDatabaseProductName());
+            assertEquals(15, md.getDatabaseMajorVersion());
+            try (ResultSet rs = md.getTables(null, "public", "drv_meta", new String[] {"TABLE"})) {
+                assertTrue(rs.next());
+                assertEquals("drv_meta", rs.getString("TABLE_NAME"));
+                assertEquals("TABLE", rs.getString("TABLE_TYPE"));
+                assertFalse(rs.next());
+            }
+            List<String> cols = new ArrayList<>();
+            try (ResultSet rs = md.getColumns(null, "public", "drv_meta", "%")) {
+                while (rs.next()) {
+                    cols.add(rs.getString("COLUMN_NAME") + " " + rs.getString("TYPE_NAME") + " " + rs.getInt("COLUMN_SIZE")
+                            + " " + rs.getString("IS_NULLABLE"));
+                }
+            }
+            assertEquals(List.of("id int4 10 NO", "name varchar 40 NO", "price numeric 8 YES"), cols);
+            try (ResultSet rs = md.getPrimaryKeys(null, "public", "drv_meta")) {
+                assertTrue(rs.next());
+                assertEquals("id", rs.getString("COLUMN_NAME"));
+                assertEquals("drv_meta_pkey", rs.getString("PK_NAME"));
+            }
+            try (ResultSet rs = md.getSchemas()) {
+                List<String> schemas = new ArrayList<>();
+                while (rs.next()) {
+                    schemas.add(rs.getString(1));
+                }
+                assertTrue(schemas.contains("public"));
+                assertTrue(schemas.contains("pg_catalog"));
+            }
+            s.execute("drop table drv_meta");
+        }
+    }
+}
