@@ -1,6 +1,7 @@
 package dev.tusk.server.engine.h2;
 
 import dev.tusk.protocol.SqlState;
+import dev.tusk.protocol.types.PgBinary;
 import dev.tusk.protocol.types.PgTypes;
 import dev.tusk.server.error.PgException;
 import java.time.Instant;
@@ -39,6 +40,11 @@ final class H2Parameters {
             case PgTypes.BOOL:
                 return bool(text);
             default:
+                if (PgBinary.isArray(oid)) {
+                    // array_in's quoting ({"a","b c",NULL}) is not H2's: hand H2 the elements, it converts each.
+                    java.util.List<String> elements = PgLiterals.parseArray(text.trim());
+                    return elements == null ? text : elements.toArray();
+                }
                 return text;
         }
     }

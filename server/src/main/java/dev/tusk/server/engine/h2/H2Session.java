@@ -524,6 +524,9 @@ final class H2Session implements EngineSession {
         if (s != null) {
             try {
                 s.cancel();
+                // Statement.cancel only flags H2's command; functions that wait (pg_sleep) ask the
+                // session, so flag that too. H2 clears it when the next command starts.
+                ((org.h2.engine.SessionLocal) ((org.h2.jdbc.JdbcConnection) conn).getSession()).cancel();
             } catch (SQLException e) {
                 // the statement finished meanwhile
             }

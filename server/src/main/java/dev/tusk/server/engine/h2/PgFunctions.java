@@ -17,6 +17,7 @@ public final class PgFunctions {
         {"tusk_regex_match", "regexMatch"},
         {"pg_notify", "pgNotify"},
         {"tusk_json_get_text", "jsonGetText"},
+        {"pg_sleep", "pgSleep"},
     };
 
     /** The session's queue of pg_notify() calls: a temporary table, so it commits and rolls back with the transaction. */
@@ -45,6 +46,28 @@ public final class PgFunctions {
             ps.setString(1, channel);
             ps.setString(2, payload == null ? "" : payload);
             ps.executeUpdate();
+        }
+    }
+
+    /**
+     * pg_sleep(seconds): sleeps in short steps, asking the engine between them whether the statement
+     * was cancelled (CancelRequest, statement_timeout), so a sleeping query stops like any other.
+     */
+    public static void pgSleep(java.sql.Connection c, Double seconds) throws java.sql.SQLException {
+        if (seconds == null) {
+            return;
+        }
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        org.h2.engine.SessionLocal session = (org.h2.engine.SessionLocal) ((org.h2.jdbc.JdbcConnection) c).getSession();
+        try {
+            for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
+                session.checkCanceled();
+                Thread.sleep(Math.max(1, Math.min(10, left / 1_000_000)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (org.h2.message.DbException e) {
+            throw e.getSQLException();
         }
     }
 
