@@ -139,7 +139,16 @@ final class QueryExecutor {
      * named portal open with the remaining rows; maxRows caps the rows returned.
      */
     Result extended(String sql, Parameters params, int fetchSize, int maxRows, boolean beginFirst) throws SQLException {
-        ServerStatement st = cache.use(sql, params.oids, 1);
+        return extended(sql, params, fetchSize, maxRows, beginFirst, null);
+    }
+
+    /** last: the statement this caller ran last time (see {@link StatementCache#use(ServerStatement, String, int[], int)}). */
+    Result extended(String sql, Parameters params, int fetchSize, int maxRows, boolean beginFirst, ServerStatement[] last)
+            throws SQLException {
+        ServerStatement st = cache.use(last == null ? null : last[0], sql, params.oids, 1);
+        if (last != null) {
+            last[0] = st;
+        }
         try {
             return extendedOnce(sql, params, st, fetchSize, maxRows, beginFirst);
         } catch (SQLException e) {
@@ -177,7 +186,7 @@ final class QueryExecutor {
         if (st == null) {
             new Parse("", sql, params.oids).encode(w);
         }
-        short[] resultFormats = st == null ? NO_FORMATS : resultFormats(st.fields);
+        short[] resultFormats = st == null ? NO_FORMATS : st.resultFormats;
         new Bind(portal, st == null ? "" : st.name, params.formats, params.values, resultFormats).encode(w);
         if (st == null) {
             new Describe(Describe.PORTAL, portal).encode(w);
@@ -189,7 +198,7 @@ final class QueryExecutor {
         readPendingClose();
         Result r = new Result();
         if (st != null) {
-            r.fields = withFormats(st.fields, resultFormats);
+            r.fields = st.resultFields;
         }
         readExtended(r, portal);
         return r;
@@ -233,6 +242,8 @@ final class QueryExecutor {
                         throw error;
                     }
                     st.prepared = true;
+                    st.resultFormats = resultFormats(st.fields);
+                    st.resultFields = withFormats(st.fields, st.resultFormats);
                     return;
                 default:
                     break; // ParseComplete, and BEGIN's answers when it rode along

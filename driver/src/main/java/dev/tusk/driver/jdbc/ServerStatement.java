@@ -14,6 +14,11 @@ final class ServerStatement {
     boolean prepared;
     Field[] fields;
     int[] describedParameterOids;
+    /** False once evicted or invalidated: a statement object holding on to it must look it up again. */
+    boolean live = true;
+    /** Result formats to ask for and the fields as they then arrive, worked out once at prepare. */
+    short[] resultFormats;
+    Field[] resultFields;
 
     ServerStatement(String key, String sql, int[] parameterOids) {
         this.key = key;

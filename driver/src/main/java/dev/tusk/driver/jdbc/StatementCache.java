@@ -23,6 +23,7 @@ final class StatementCache {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, ServerStatement> eldest) {
                 if (size() > StatementCache.this.capacity) {
+                    eldest.getValue().live = false;
                     if (eldest.getValue().prepared) {
                         toClose.add(eldest.getValue().name);
                     }
@@ -35,12 +36,28 @@ final class StatementCache {
 
     /** The statement to run sql as a named one, or null while it stays unnamed (below the threshold). */
     ServerStatement use(String sql, int[] oids, int executions) {
+        return use(null, sql, oids, executions);
+    }
+
+    /**
+     * As {@link #use(String, int[], int)}, starting from the statement the caller used last time:
+     * when it is still cached for the same parameter types, no key is built (the hot path of a
+     * PreparedStatement executed again and again).
+     */
+    ServerStatement use(ServerStatement last, String sql, int[] oids, int executions) {
         if (threshold <= 0) {
             return null;
         }
-        String key = ServerStatement.key(sql, oids);
-        ServerStatement s = map.get(key);
+        ServerStatement s;
+        if (last != null && last.live && java.util.Arrays.equals(last.parameterOids, oids)) {
+            s = last;
+            map.get(s.key); // touch, for LRU order; the key's hash is cached
+        } else {
+            String key = ServerStatement.key(sql, oids);
+            s = map.get(key);
+        }
         if (s == null) {
+            String key = ServerStatement.key(sql, oids);
             s = new ServerStatement(key, sql, oids);
             map.put(key, s);
         }
@@ -57,6 +74,7 @@ final class StatementCache {
     /** Forgets a statement the server no longer has as described (schema change, pooler). */
     void invalidate(ServerStatement s) {
         map.remove(s.key);
+        s.live = false;
         if (s.prepared) {
             toClose.add(s.name);
         }
@@ -74,6 +92,7 @@ final class StatementCache {
 
     void clear() {
         for (ServerStatement s : map.values()) {
+            s.live = false;
             if (s.prepared) {
                 toClose.add(s.name);
             }

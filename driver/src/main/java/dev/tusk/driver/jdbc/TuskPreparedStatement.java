@@ -29,6 +29,8 @@ class TuskPreparedStatement extends UnsupportedPreparedStatement {
     final Parameters params;
     private final List<Parameters> batch = new ArrayList<>();
     private final boolean returnsKeys;
+    /** The server statement this ran as last time, so the cache finds it again without building a key. */
+    private final ServerStatement[] lastServerStatement = new ServerStatement[1];
 
     TuskPreparedStatement(TuskConnectionImpl conn, String sql, int resultSetType, String[] keyColumns) {
         super(conn, resultSetType);
@@ -77,7 +79,7 @@ class TuskPreparedStatement extends UnsupportedPreparedStatement {
         params.checkAllSet();
         boolean portal = resultSetType == ResultSet.TYPE_FORWARD_ONLY && fetchSize > 0 && !returnsKeys;
         Result r = locked(() -> conn.executor().extended(text.sql, params, portal ? fetchSize : 0,
-                returnsKeys ? 0 : maxRows, conn.needsBegin()));
+                returnsKeys ? 0 : maxRows, conn.needsBegin(), lastServerStatement));
         if (returnsKeys && r.hasRows()) {
             Result count = new Result();
             count.tag = r.tag;

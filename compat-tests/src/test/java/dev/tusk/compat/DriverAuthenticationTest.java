@@ -1,0 +1,103 @@
+package dev.tusk.compat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Tusk's driver authenticating with each password method (cleartext, md5, SCRAM-SHA-256) to a real
+ * PostgreSQL 15 whose pg_hba.conf is switched per method, and to Tusk; and protocol 3.2 and
+ * multi-host failover.
+ */
+class DriverAuthenticationTest {
+    static Pg15Server pg;
+
+    @BeforeAll
+    static void startPg() throws Exception {
+        pg = Pg15Server.start();
+        try (Connection c = DriverManager.getConnection(unixUrl()); Statement s = c.createStatement()) {
+            s.execute("set password_encryption = 'scram-sha-256'");
+            s.execute("alter role postgres password 's3cret'");
+            s.execute("create role md5user login");
+            s.execute("set password_encryption = 'md5'");
+            s.execute("alter role md5user password 's3cret'");
+        }
+    }
+
+    @AfterAll
+    static void stopPg() throws Exception {
+        pg.close();
+    }
+
+    static String unixUrl() {
+        return "jdbc:tusk://localhost:" + pg.port + "/postgres?user=postgres&unixSocketDirectory=" + pg.dir;
+    }
+
+    private static void pgHba(String method) throws Exception {
+        Files.writeString(pg.dir.resolve("data/pg_hba.conf"), "local all all trust\nhost all all 127.0.0.1/32 " + method + "\n");
+        try (Connection c = DriverManager.getConnection(unixUrl()); Statement s = c.createStatement()) {
+            s.execute("select pg_reload_conf()");
+        }
+        Thread.sleep(300); // the postmaster rereads the file on SIGHUP, asynchronously
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"scram-sha-256", "md5", "password"})
+    void passwordMethodsAgainstPostgres(String method) throws Exception {
+        pgHba(method);
+        String user = method.equals("md5") ? "md5user" : "postgres";
+        String url = "jdbc:tusk://127.0.0.1:" + pg.port + "/postgres?user=" + user;
+        try (Connection c = DriverManager.getConnection(url + "&password=s3cret");
+             ResultSet rs = c.createStatement().executeQuery("select current_user")) {
+            rs.next();
+            assertEquals(user, rs.getString(1));
+        }
+        SQLException e = assertThrows(SQLException.class, () -> DriverManager.getConnection(url + "&password=wrong"));
+        assertEquals("28P01", e.getSQLState());
+        e = assertThrows(SQLException.class, () -> DriverManager.getConnection(url));
+        assertEquals("08004", e.getSQLState(), "no password given: said before anything is sent");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"scram-sha-256", "md5", "password"})
+    void passwordMethodsAgainstTusk(String method) throws Exception {
+        try (TuskServer tusk = TuskServer.start(method, "s3cret")) {
+            String url = "jdbc:tusk://127.0.0.1:" + tusk.port() + "/postgres?user=postgres";
+            try (Connection c = DriverManager.getConnection(url + "&password=s3cret");
+                 ResultSet rs = c.createStatement().executeQuery("select current_user")) {
+                rs.next();
+                assertEquals("postgres", rs.getString(1));
+            }
+            SQLException e = assertThrows(SQLException.class, () -> DriverManager.getConnection(url + "&password=wrong"));
+            assertEquals("28P01", e.getSQLState());
+        }
+    }
+
+    @Test
+    void protocol32AndFailoverToTheNextHost() throws Exception {
+        try (TuskServer tusk = TuskServer.start()) {
+            int dead = Ports.free();
+            String url = "jdbc:tusk://127.0.0.1:" + dead + ",127.0.0.1:" + tusk.port() + "/postgres?user=postgres&protocolVersion=3.2";
+            try (Connection c = DriverManager.getConnection(url); ResultSet rs = c.createStatement().executeQuery("select 1")) {
+                rs.next();
+                assertEquals(1, rs.getInt(1));
+                // A 3.2 backend key is longer than 4 bytes; cancel must still reach the backend.
+                c.unwrap(dev.tusk.driver.TuskConnection.class).cancelQuery();
+            }
+            SQLException e = assertThrows(SQLException.class,
+                    () -> DriverManager.getConnection("jdbc:tusk://127.0.0.1:" + dead + "/postgres?user=postgres"));
+            assertEquals("08001", e.getSQLState());
+        }
+    }
+}
