@@ -440,7 +440,89 @@ class TuskDriverTest extends BothServers {
                 assertTrue(schemas.contains("public"));
                 assertTrue(schemas.contains("pg_catalog"));
             }
+            s.execute("create table drv_meta_child (id int primary key, meta_id int references drv_meta (id))");
+            s.execute("create index drv_meta_name on drv_meta (name)");
+            try (ResultSet rs = md.getImportedKeys(null, "public", "drv_meta_child")) {
+                assertTrue(rs.next());
+                assertEquals("drv_meta", rs.getString("PKTABLE_NAME"));
+                assertEquals("id", rs.getString("PKCOLUMN_NAME"));
+                assertEquals("meta_id", rs.getString("FKCOLUMN_NAME"));
+                assertFalse(rs.next());
+            }
+            try (ResultSet rs = md.getExportedKeys(null, "public", "drv_meta")) {
+                assertTrue(rs.next());
+                assertEquals("drv_meta_child", rs.getString("FKTABLE_NAME"));
+            }
+            List<String> indexes = new ArrayList<>();
+            try (ResultSet rs = md.getIndexInfo(null, "public", "drv_meta", false, true)) {
+                while (rs.next()) {
+                    indexes.add(rs.getString("INDEX_NAME") + " " + rs.getString("COLUMN_NAME") + " " + rs.getBoolean("NON_UNIQUE"));
+                }
+            }
+            assertEquals(List.of("drv_meta_pkey id false", "drv_meta_name name true"), indexes);
+            try (ResultSet rs = md.getCatalogs()) {
+                assertTrue(rs.next());
+                assertEquals("postgres", rs.getString(1));
+            }
+            List<String> tableTypes = new ArrayList<>();
+            try (ResultSet rs = md.getTableTypes()) {
+                while (rs.next()) {
+                    tableTypes.add(rs.getString(1));
+                }
+            }
+            assertTrue(tableTypes.contains("TABLE") && tableTypes.contains("VIEW"));
+            List<String> typeNames = new ArrayList<>();
+            try (ResultSet rs = md.getTypeInfo()) {
+                while (rs.next()) {
+                    typeNames.add(rs.getString("TYPE_NAME"));
+                }
+            }
+            assertTrue(typeNames.containsAll(List.of("int4", "text", "numeric", "timestamptz", "bool")), typeNames.toString());
+            try (ResultSet rs = md.getFunctions(null, "pg_catalog", "nosuchfunction%")) {
+                assertFalse(rs.next());
+            }
+            try (ResultSet rs = md.getProcedures(null, "public", "%")) {
+                assertEquals(9, rs.getMetaData().getColumnCount());
+            }
+            s.execute("drop table drv_meta_child");
             s.execute("drop table drv_meta");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pg", "tusk"})
+    void scrollableResultsCallableAndMetaData(String server) throws Exception {
+        try (Connection c = connect(server);
+             Statement s = c.createStatement(ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_READ_ONLY);
+             ResultSet rs = s.executeQuery("select g::int4, g::int4 * 2 as twice from generate_series(1, 5) g")) {
+            assertTrue(rs.last());
+            assertEquals(5, rs.getRow());
+            assertTrue(rs.absolute(2));
+            assertEquals(4, rs.getInt("twice"));
+            assertTrue(rs.previous());
+            assertEquals(1, rs.getInt(1));
+            assertFalse(rs.previous());
+            assertTrue(rs.isBeforeFirst());
+            assertTrue(rs.relative(3));
+            assertEquals(3, rs.getInt(1));
+            assertEquals("twice", rs.getMetaData().getColumnLabel(2));
+            assertEquals("java.lang.Integer", rs.getMetaData().getColumnClassName(1));
+        }
+        try (Connection c = connect(server); java.sql.CallableStatement cs = c.prepareCall("{? = call upper(?)}")) {
+            cs.registerOutParameter(1, java.sql.Types.VARCHAR);
+            cs.setString(2, "shout");
+            cs.execute();
+            assertEquals("SHOUT", cs.getString(1));
+        }
+        try (Connection c = connect(server); PreparedStatement ps = c.prepareStatement("select ?::int4 + 1 as next, 'x'::text as label")) {
+            assertEquals(2, ps.getMetaData().getColumnCount());
+            assertEquals("next", ps.getMetaData().getColumnName(1));
+            assertEquals(java.sql.Types.INTEGER, ps.getParameterMetaData().getParameterType(1));
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select {fn ucase('a')}, {d '2024-01-02'}")) {
+                assertTrue(rs.next());
+                assertEquals("A", rs.getString(1));
+                assertEquals(java.sql.Date.valueOf("2024-01-02"), rs.getDate(2));
+            }
         }
     }
 }

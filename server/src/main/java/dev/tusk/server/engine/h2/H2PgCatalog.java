@@ -213,7 +213,17 @@ final class H2PgCatalog {
             + " AS attcollation, -1 AS attstattarget, 'p' AS attstorage, 'i' AS attalign, FALSE AS attbyval,"
             + " CAST(NULL AS VARCHAR ARRAY) AS attacl, CAST(NULL AS VARCHAR ARRAY) AS attoptions"
             + " FROM information_schema.columns c WHERE c.table_schema <> 'information_schema'"
-            + " AND c.table_name NOT LIKE " + HIDDEN,
+            + " AND c.table_name NOT LIKE " + HIDDEN
+            // an index has attributes too: its key columns, numbered by their place in the index
+            + " UNION ALL SELECT pg_catalog.tusk_oid('i', i.index_schema, coalesce(tc.constraint_name, i.index_name)),"
+            + " ic.column_name, pg_catalog.tusk_type_oid(c.data_type, c.character_maximum_length),"
+            + " CAST(ic.ordinal_position AS SMALLINT),"
+            + " pg_catalog.tusk_typmod(c.data_type, c.character_maximum_length, c.numeric_precision, c.numeric_scale),"
+            + " CAST(-1 AS SMALLINT), 0, FALSE, FALSE, FALSE, '', '', FALSE, TRUE, 0, 0, -1, 'p', 'i', FALSE,"
+            + " CAST(NULL AS VARCHAR ARRAY), CAST(NULL AS VARCHAR ARRAY)"
+            + " FROM " + INDEXES.replace(" WHERE ", " JOIN information_schema.index_columns ic ON ic.index_schema ="
+                    + " i.index_schema AND ic.index_name = i.index_name JOIN information_schema.columns c ON c.table_schema ="
+                    + " ic.table_schema AND c.table_name = ic.table_name AND c.column_name = ic.column_name WHERE "),
 
         "CREATE OR REPLACE VIEW pg_catalog.pg_attrdef AS SELECT pg_catalog.tusk_oid('D', c.table_schema,"
             + " c.table_name || '.' || c.column_name) AS oid, pg_catalog.tusk_oid('r', c.table_schema, c.table_name) AS adrelid,"
@@ -253,13 +263,22 @@ final class H2PgCatalog {
             + " FROM information_schema.referential_constraints rc JOIN information_schema.table_constraints u"
             + " ON u.constraint_schema = rc.unique_constraint_schema AND u.constraint_name = rc.unique_constraint_name"
             + " WHERE rc.constraint_schema = tc.constraint_schema AND rc.constraint_name = tc.constraint_name) ELSE 0 END"
-            + " AS confrelid, 'a' AS confupdtype, 'a' AS confdeltype, 's' AS confmatchtype, TRUE AS conislocal,"
+            + " AS confrelid, " + referentialAction("update_rule") + " AS confupdtype, " + referentialAction("delete_rule")
+            + " AS confdeltype, 's' AS confmatchtype, TRUE AS conislocal,"
             + " 0 AS coninhcount, TRUE AS connoinherit,"
             + " ARRAY(SELECT CAST(c.ordinal_position AS SMALLINT) FROM information_schema.key_column_usage k"
             + " JOIN information_schema.columns c ON c.table_schema = k.table_schema AND c.table_name = k.table_name"
             + " AND c.column_name = k.column_name WHERE k.constraint_schema = tc.constraint_schema"
             + " AND k.constraint_name = tc.constraint_name ORDER BY k.ordinal_position) AS conkey,"
-            + " CAST(NULL AS SMALLINT ARRAY) AS confkey, CAST(NULL AS VARCHAR) AS conbin"
+            // a foreign key column's partner: the referenced constraint's column at position_in_unique_constraint
+            + " ARRAY(SELECT CAST(rcol.ordinal_position AS SMALLINT) FROM information_schema.key_column_usage k"
+            + " JOIN information_schema.referential_constraints rc ON rc.constraint_schema = k.constraint_schema"
+            + " AND rc.constraint_name = k.constraint_name JOIN information_schema.key_column_usage u"
+            + " ON u.constraint_schema = rc.unique_constraint_schema AND u.constraint_name = rc.unique_constraint_name"
+            + " AND u.ordinal_position = k.position_in_unique_constraint JOIN information_schema.columns rcol"
+            + " ON rcol.table_schema = u.table_schema AND rcol.table_name = u.table_name AND rcol.column_name = u.column_name"
+            + " WHERE k.constraint_schema = tc.constraint_schema AND k.constraint_name = tc.constraint_name"
+            + " AND tc.constraint_type = 'FOREIGN KEY' ORDER BY k.ordinal_position) AS confkey, CAST(NULL AS VARCHAR) AS conbin"
             + " FROM information_schema.table_constraints tc WHERE tc.constraint_schema <> 'information_schema'"
             + " AND tc.table_name NOT LIKE " + HIDDEN + " AND tc.constraint_type <> 'NOT NULL'",
 
@@ -313,4 +332,12 @@ final class H2PgCatalog {
             + " c.relrowsecurity AS rowsecurity FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n"
             + " ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p')",
     };
+
+    /** pg_constraint's action code ('a' no action, 'r', 'c', 'n', 'd') for a foreign key's update_rule or delete_rule. */
+    private static String referentialAction(String rule) {
+        return "CASE WHEN tc.constraint_type <> 'FOREIGN KEY' THEN ' ' ELSE (SELECT CASE rc." + rule
+                + " WHEN 'CASCADE' THEN 'c' WHEN 'SET NULL' THEN 'n' WHEN 'SET DEFAULT' THEN 'd' WHEN 'RESTRICT' THEN 'r'"
+                + " ELSE 'a' END FROM information_schema.referential_constraints rc WHERE rc.constraint_schema ="
+                + " tc.constraint_schema AND rc.constraint_name = tc.constraint_name) END";
+    }
 }

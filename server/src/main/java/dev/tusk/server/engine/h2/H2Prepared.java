@@ -38,9 +38,10 @@ final class H2Prepared implements EnginePrepared {
         int count = parameterCount(statement);
         this.parameterTypes = Arrays.copyOf(given, Math.max(count, given.length));
         ParameterMetaData pmd = ps == null || count == 0 ? null : ps.getParameterMetaData();
+        int[] cast = castTypes(statement, parameterTypes.length);
         for (int i = 0; i < parameterTypes.length; i++) {
             if (parameterTypes[i] == 0) {
-                parameterTypes[i] = inferred(pmd, i + 1);
+                parameterTypes[i] = cast[i] != 0 ? cast[i] : inferred(pmd, i + 1);
             }
         }
         this.columns = ps == null ? null : describe(ps.getMetaData());
@@ -55,6 +56,26 @@ final class H2Prepared implements EnginePrepared {
             }
         }
         return max;
+    }
+
+    /**
+     * Types written on the parameters themselves ($1::int4): PostgreSQL gives an untyped parameter
+     * the type it is cast to, where H2 would report the cast's input as a string.
+     */
+    private static int[] castTypes(EngineStatement st, int count) {
+        int[] out = new int[count];
+        var t = st.tokens();
+        for (int i = 0; i + 2 < t.size(); i++) {
+            if (t.get(i).is(dev.tusk.server.sql.TokenType.PARAM) && t.get(i + 1).text().equals("::")) {
+                int n = Integer.parseInt(t.get(i).value());
+                int end = PgTypeLabels.typeNameEnd(t, i + 2, t.size());
+                if (n >= 1 && n <= count && out[n - 1] == 0 && end > i + 2) {
+                    int oid = PgTypeLabels.oid(PgTypeLabels.label(t, i + 2, end));
+                    out[n - 1] = oid != 0 && t.get(end - 1).isPunct(']') ? PgTypes.arrayOf(oid) : oid;
+                }
+            }
+        }
+        return out;
     }
 
     private static int inferred(ParameterMetaData pmd, int i) {

@@ -1,5 +1,6 @@
 package dev.tusk.server.engine.h2;
 
+import dev.tusk.protocol.types.PgTypes;
 import dev.tusk.server.sql.Token;
 import dev.tusk.server.sql.TokenType;
 import java.util.List;
@@ -38,6 +39,35 @@ final class PgTypeLabels {
             "tusk_json_get", "?column?", "tusk_json_get_text", "?column?", "tusk_regex_match", "?column?");
 
     private PgTypeLabels() {
+    }
+
+    /** The OID of a built-in type by its internal name (int4, text, ...); 0 if not one Tusk knows. */
+    static int oid(String internal) {
+        switch (internal) {
+            case "bool": return PgTypes.BOOL;
+            case "bytea": return PgTypes.BYTEA;
+            case "name": return PgTypes.NAME;
+            case "int2": return PgTypes.INT2;
+            case "int4": return PgTypes.INT4;
+            case "int8": return PgTypes.INT8;
+            case "text": return PgTypes.TEXT;
+            case "oid": return PgTypes.OID;
+            case "json": return PgTypes.JSON;
+            case "jsonb": return PgTypes.JSONB;
+            case "float4": return PgTypes.FLOAT4;
+            case "float8": return PgTypes.FLOAT8;
+            case "bpchar": return PgTypes.BPCHAR;
+            case "varchar": return PgTypes.VARCHAR;
+            case "date": return PgTypes.DATE;
+            case "time": return PgTypes.TIME;
+            case "timetz": return PgTypes.TIMETZ;
+            case "timestamp": return PgTypes.TIMESTAMP;
+            case "timestamptz": return PgTypes.TIMESTAMPTZ;
+            case "interval": return PgTypes.INTERVAL;
+            case "numeric": return PgTypes.NUMERIC;
+            case "uuid": return PgTypes.UUID;
+            default: return 0;
+        }
     }
 
     static String sqlName(String internal) {
