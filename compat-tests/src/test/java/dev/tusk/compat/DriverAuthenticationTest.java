@@ -84,6 +84,58 @@ class DriverAuthenticationTest {
         }
     }
 
+    /**
+     * TLS against PostgreSQL with a certificate signed by a throwaway CA: sslmode=require encrypts,
+     * verify-full checks the chain and the host name, and SCRAM-SHA-256-PLUS binds the
+     * authentication to the TLS channel (channelBinding=require fails if it cannot).
+     */
+    @Test
+    void tlsVerificationAndScramChannelBinding() throws Exception {
+        java.nio.file.Path d = pg.dir.resolve("data");
+        run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=Test CA",
+                "-keyout", d.resolve("ca.key").toString(), "-out", d.resolve("ca.crt").toString());
+        run("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost",
+                "-keyout", d.resolve("server.key").toString(), "-out", d.resolve("server.csr").toString());
+        java.nio.file.Path ext = d.resolve("san.ext");
+        Files.writeString(ext, "subjectAltName=DNS:localhost\n");
+        run("openssl", "x509", "-req", "-in", d.resolve("server.csr").toString(), "-CA", d.resolve("ca.crt").toString(),
+                "-CAkey", d.resolve("ca.key").toString(), "-CAcreateserial", "-days", "2", "-sha256",
+                "-extfile", ext.toString(), "-out", d.resolve("server.crt").toString());
+        run("chown", "postgres", d.resolve("server.key").toString(), d.resolve("server.crt").toString());
+        run("chmod", "600", d.resolve("server.key").toString());
+        try (Connection c = DriverManager.getConnection(unixUrl()); Statement s = c.createStatement()) {
+            s.execute("alter system set ssl = on");
+        }
+        pgHba("scram-sha-256");
+        String base = "jdbc:tusk://localhost:" + pg.port + "/postgres?user=postgres&password=s3cret";
+        for (String options : new String[] {"&sslmode=require", "&sslmode=verify-full&sslrootcert=" + d.resolve("ca.crt"),
+            "&sslmode=require&channelBinding=require"}) {
+            try (Connection c = DriverManager.getConnection(base + options);
+                 ResultSet rs = c.createStatement().executeQuery("select ssl from pg_stat_ssl where pid = pg_backend_pid()")) {
+                rs.next();
+                assertEquals(true, rs.getBoolean(1), options);
+            }
+        }
+        // The server's certificate is not signed by the JDK's default authorities: verify-ca refuses it.
+        SQLException e = assertThrows(SQLException.class, () -> DriverManager.getConnection(base + "&sslmode=verify-ca"));
+        assertEquals("08001", e.getSQLState());
+        e = assertThrows(SQLException.class, () -> DriverManager.getConnection(
+                base.replace("localhost", "127.0.0.1") + "&sslmode=verify-full&sslrootcert=" + d.resolve("ca.crt")));
+        assertEquals("08001", e.getSQLState(), "the certificate names localhost, not 127.0.0.1");
+        try (Connection c = DriverManager.getConnection(unixUrl()); Statement s = c.createStatement()) {
+            s.execute("alter system reset ssl");
+            s.execute("select pg_reload_conf()");
+        }
+    }
+
+    private static void run(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", cmd) + ": " + out);
+        }
+    }
+
     @Test
     void protocol32AndFailoverToTheNextHost() throws Exception {
         try (TuskServer tusk = TuskServer.start()) {
