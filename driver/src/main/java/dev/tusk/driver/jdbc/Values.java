@@ -119,7 +119,30 @@ final class Values {
             }
             return toLong(text(f, v));
         }
-        return toLong(text(f, v));
+        return digits(v) ? parseDigits(v) : toLong(text(f, v));
+    }
+
+    /** Whether v is a plain decimal integer of at most 18 digits, which parses without making a String. */
+    private static boolean digits(byte[] v) {
+        int start = v.length > 0 && v[0] == '-' ? 1 : 0;
+        if (v.length - start < 1 || v.length - start > 18) {
+            return false;
+        }
+        for (int i = start; i < v.length; i++) {
+            if (v[i] < '0' || v[i] > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long parseDigits(byte[] v) {
+        boolean negative = v[0] == '-';
+        long n = 0;
+        for (int i = negative ? 1 : 0; i < v.length; i++) {
+            n = n * 10 + (v[i] - '0');
+        }
+        return negative ? -n : n;
     }
 
     private static long toLong(String s) throws SQLException {
