@@ -213,6 +213,9 @@ public final class BackendStartup {
         if (role == null) {
             throw PgException.fatal(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "role \"" + user + "\" does not exist");
         }
+        if (!role.login()) {
+            throw PgException.fatal(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "role \"" + user + "\" is not permitted to log in");
+        }
         return role;
     }
 

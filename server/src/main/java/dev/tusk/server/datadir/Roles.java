@@ -1,26 +1,51 @@
 package dev.tusk.server.datadir;
 
+import dev.tusk.server.auth.ScramVerifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * The installation's roles (cf. pg_authid), kept in global/pg_authid as one line per role:
- * name, superuser flag, and the stored password verifier (or "-" for none). Shared by all
- * databases, as in PostgreSQL.
+ * The installation's roles (cf. pg_authid and pg_auth_members), kept in global/pg_authid as one
+ * line per role: name, superuser flag, stored password verifier ("-" for none), login flag and the
+ * roles it is a member of. Shared by all databases, as in PostgreSQL; PostgreSQL's predefined roles
+ * (pg_read_server_files, ...) always exist and are never written. Changes are written to a new file
+ * that replaces the old one, so a crash leaves either version, never half of one.
  */
 public final class Roles {
-    /** A role and its stored password verifier (SCRAM-SHA-256$... or md5..., as PostgreSQL stores them), or null. */
-    public record Role(String name, boolean superuser, String passwordVerifier) {
+    /** PostgreSQL 15's predefined roles: nobody logs in as them; membership grants what their names say. */
+    public static final List<String> PREDEFINED = List.of("pg_database_owner", "pg_read_all_data", "pg_write_all_data",
+            "pg_monitor", "pg_read_all_settings", "pg_read_all_stats", "pg_stat_scan_tables", "pg_read_server_files",
+            "pg_write_server_files", "pg_execute_server_program", "pg_signal_backend", "pg_checkpoint");
+
+    /** A role; passwordVerifier is as PostgreSQL stores it (SCRAM-SHA-256$... or md5...), or null. */
+    public record Role(String name, boolean superuser, String passwordVerifier, boolean login, Set<String> memberOf) {
+        public Role(String name, boolean superuser, String passwordVerifier) {
+            this(name, superuser, passwordVerifier, true, Set.of());
+        }
+
+        public Role {
+            memberOf = Set.copyOf(memberOf);
+        }
+
+        Role withMemberOf(Set<String> roles) {
+            return new Role(name, superuser, passwordVerifier, login, roles);
+        }
     }
 
     private final Path file;
-    private final Map<String, Role> roles = new ConcurrentHashMap<>();
-    private volatile Role bootstrap;
+    private final Map<String, Role> roles = new LinkedHashMap<>();
+    private Role bootstrap;
 
     private Roles(Path file) {
         this.file = file;
@@ -28,10 +53,15 @@ public final class Roles {
 
     public static Roles read(Path dataDirectory) throws IOException {
         Roles r = new Roles(dataDirectory.resolve("global").resolve("pg_authid"));
+        for (String name : PREDEFINED) {
+            r.roles.put(name, new Role(name, false, null, false, Set.of()));
+        }
         for (String line : Files.readAllLines(r.file)) {
-            String[] f = line.split("\t");
-            if (f.length == 3) {
-                Role role = new Role(f[0], f[1].equals("t"), f[2].equals("-") ? null : f[2]);
+            String[] f = line.split("\t", -1);
+            if (f.length >= 3) {
+                boolean login = f.length < 4 || f[3].equals("t");
+                Set<String> memberOf = f.length < 5 || f[4].isEmpty() ? Set.of() : Set.of(f[4].split(","));
+                Role role = new Role(f[0], f[1].equals("t"), f[2].equals("-") ? null : f[2], login, memberOf);
                 r.roles.put(f[0], role);
                 if (r.bootstrap == null) {
                     r.bootstrap = role; // initdb writes the bootstrap superuser first
@@ -47,19 +77,103 @@ public final class Roles {
     }
 
     private static String line(Role r) {
-        return r.name() + "\t" + (r.superuser() ? "t" : "f") + "\t" + (r.passwordVerifier() == null ? "-" : r.passwordVerifier()) + "\n";
+        return r.name() + "\t" + (r.superuser() ? "t" : "f") + "\t" + (r.passwordVerifier() == null ? "-" : r.passwordVerifier())
+                + "\t" + (r.login() ? "t" : "f") + "\t" + String.join(",", new TreeSet<>(r.memberOf())) + "\n";
     }
 
-    public Role get(String name) {
+    public synchronized Role get(String name) {
         return roles.get(name);
     }
 
     /** The superuser initdb created, which owns the installation's objects. */
-    public Role bootstrapSuperuser() {
+    public synchronized Role bootstrapSuperuser() {
         return bootstrap;
     }
 
-    public List<Role> all() {
+    public synchronized List<Role> all() {
         return new ArrayList<>(roles.values());
+    }
+
+    /** Whether role has the privileges of target: is it, a superuser, or a member of it directly or through other roles. */
+    public synchronized boolean hasPrivilegesOf(String role, String target) {
+        Role r = roles.get(role);
+        if (r == null) {
+            return false;
+        }
+        if (r.superuser() || role.equals(target)) {
+            return true;
+        }
+        Deque<String> todo = new ArrayDeque<>(r.memberOf());
+        Set<String> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            String g = todo.pop();
+            if (g.equals(target)) {
+                return true;
+            }
+            Role gr = roles.get(g);
+            if (seen.add(g) && gr != null) {
+                todo.addAll(gr.memberOf());
+            }
+        }
+        return false;
+    }
+
+    /** Adds a role; false if one of that name exists. password null for none. */
+    public synchronized boolean create(String name, boolean superuser, boolean login, String password) throws IOException {
+        if (roles.containsKey(name)) {
+            return false;
+        }
+        roles.put(name, new Role(name, superuser, password == null ? null : ScramVerifier.create(password).stored(), login, Set.of()));
+        save();
+        return true;
+    }
+
+    /** Changes the attributes given (null: unchanged; password "" removes it). */
+    public synchronized void alter(String name, Boolean superuser, Boolean login, String password) throws IOException {
+        Role r = roles.get(name);
+        String verifier = password == null ? r.passwordVerifier() : password.isEmpty() ? null : ScramVerifier.create(password).stored();
+        roles.put(name, new Role(name, superuser == null ? r.superuser() : superuser, verifier,
+                login == null ? r.login() : login, r.memberOf()));
+        save();
+    }
+
+    public synchronized void drop(String name) throws IOException {
+        roles.remove(name);
+        for (Role r : new ArrayList<>(roles.values())) {
+            if (r.memberOf().contains(name)) {
+                Set<String> m = new HashSet<>(r.memberOf());
+                m.remove(name);
+                roles.put(r.name(), r.withMemberOf(m));
+            }
+        }
+        save();
+    }
+
+    /** Makes member a member of group (grant) or not (revoke). */
+    public synchronized void setMembership(String group, String member, boolean grant) throws IOException {
+        Role r = roles.get(member);
+        Set<String> m = new HashSet<>(r.memberOf());
+        if (grant ? m.add(group) : m.remove(group)) {
+            roles.put(member, r.withMemberOf(m));
+            save();
+        }
+    }
+
+    private void save() throws IOException {
+        StringBuilder b = new StringBuilder();
+        if (bootstrap != null) {
+            b.append(line(roles.get(bootstrap.name())));
+        }
+        for (Role r : roles.values()) {
+            if (!PREDEFINED.contains(r.name()) && (bootstrap == null || !r.name().equals(bootstrap.name()))) {
+                b.append(line(r));
+            }
+        }
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, b.toString());
+        try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

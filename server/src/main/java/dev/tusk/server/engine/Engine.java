@@ -15,6 +15,9 @@ public interface Engine extends AutoCloseable {
 
     EngineSession openSession(SessionInfo session);
 
+    /** The installation's roles changed (CREATE/ALTER/DROP ROLE, GRANT role): the catalogs must show it. */
+    void rolesChanged();
+
     /** Clean shutdown: everything committed is on disk when this returns. */
     @Override
     void close();

@@ -175,11 +175,18 @@ public final class Postmaster implements AutoCloseable {
     private java.util.List<dev.tusk.server.engine.CatalogRole> catalogRoles() {
         java.util.List<dev.tusk.server.engine.CatalogRole> out = new java.util.ArrayList<>();
         for (Roles.Role r : roles.all()) {
-            int oid = r.superuser() && r.equals(roles.bootstrapSuperuser()) ? dev.tusk.server.catalog.PgOids.BOOTSTRAP_SUPERUSER
-                    : dev.tusk.server.catalog.PgOids.of('a', "", r.name());
-            out.add(new dev.tusk.server.engine.CatalogRole(oid, r.name(), r.superuser()));
+            java.util.List<Integer> memberOf = new java.util.ArrayList<>();
+            for (String g : r.memberOf()) {
+                memberOf.add(roleOid(g));
+            }
+            out.add(new dev.tusk.server.engine.CatalogRole(roleOid(r.name()), r.name(), r.superuser(), r.login(), memberOf));
         }
         return out;
+    }
+
+    private int roleOid(String name) {
+        return name.equals(roles.bootstrapSuperuser().name()) ? dev.tusk.server.catalog.PgOids.BOOTSTRAP_SUPERUSER
+                : dev.tusk.server.catalog.PgOids.of('a', "", name);
     }
 
     public DataDirectory dataDirectory() {

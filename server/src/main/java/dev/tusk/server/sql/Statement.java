@@ -10,7 +10,7 @@ import java.util.List;
 public sealed interface Statement
         permits Statement.Transaction, Statement.SetVariable, Statement.ShowVariable, Statement.ResetVariable,
         Statement.CreateDatabase, Statement.DropDatabase, Statement.Discard, Statement.NoOp, Statement.Unsupported,
-        Statement.Copy, Statement.Listen, Statement.Notify, EngineStatement {
+        Statement.Copy, Statement.Listen, Statement.Notify, Statement.RoleCommand, EngineStatement {
 
     /** The statement's source text, exactly as the client wrote it (no trailing semicolon). */
     String text();
@@ -42,6 +42,21 @@ public sealed interface Statement
     /** DISCARD ALL | PLANS | SEQUENCES | TEMP. */
     record Discard(String text, String what) implements Statement {
     }
+
+    /**
+     * CREATE/ALTER/DROP ROLE (and USER), GRANT role TO role, REVOKE role FROM role: the installation's
+     * roles, which Tusk keeps itself rather than in the engine.
+     *
+     * @param names      the roles created, altered, dropped, or granted/revoked
+     * @param attributes for CREATE/ALTER: superuser, login (booleans as "true"/"false") and password (null: none)
+     * @param members    for GRANT/REVOKE: the roles that gain or lose membership
+     */
+    record RoleCommand(String text, RoleAction action, List<String> names, java.util.Map<String, String> attributes,
+                       List<String> members, boolean ifExists) implements Statement {
+    }
+
+    /** GRANT_PRIVILEGES/REVOKE_PRIVILEGES: GRANT ... ON ... TO grantees (names: the grantees). */
+    enum RoleAction { CREATE, ALTER, DROP, GRANT, REVOKE, GRANT_PRIVILEGES, REVOKE_PRIVILEGES }
 
     /** Accepted and does nothing in Tusk (VACUUM, ANALYZE, CHECKPOINT ...), answered with its tag. */
     record NoOp(String text, String tag) implements Statement {

@@ -138,6 +138,17 @@ public final class H2Engine implements Engine {
         prepared.add(database);
     }
 
+    @Override
+    public synchronized void rolesChanged() {
+        for (String database : prepared) {
+            try (Connection c = DriverManager.getConnection(url(database), "tusk", "")) {
+                H2PgCatalog.writeRoles(c, roles.get());
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot update the roles of " + database + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
     private GroupCommit groupCommit(String database) {
         return groupCommits.computeIfAbsent(database, db -> new GroupCommit(() -> sync(db)));
     }

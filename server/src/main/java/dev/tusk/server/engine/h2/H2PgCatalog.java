@@ -52,6 +52,32 @@ final class H2PgCatalog {
         {"pg_get_function_identity_arguments", FUNCTIONS, "pgGetFunctionArguments"},
     };
 
+    /** Rewrites pg_authid and pg_auth_members from the installation's roles. */
+    static void writeRoles(Connection c, List<CatalogRole> roles) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("DELETE FROM pg_catalog.pg_authid");
+            s.execute("DELETE FROM pg_catalog.pg_auth_members");
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO pg_catalog.pg_authid VALUES"
+                + " (?, ?, ?, TRUE, ?, ?, ?, ?, ?, -1, NULL, NULL)");
+             PreparedStatement pm = c.prepareStatement("INSERT INTO pg_catalog.pg_auth_members VALUES (?, ?, 10, FALSE)")) {
+            for (CatalogRole r : roles) {
+                ps.setInt(1, r.oid());
+                ps.setString(2, r.name());
+                for (int i = 3; i <= 8; i++) {
+                    ps.setBoolean(i, r.superuser());
+                }
+                ps.setBoolean(6, r.canLogin());
+                ps.executeUpdate();
+                for (int group : r.memberOf()) {
+                    pm.setInt(1, group);
+                    pm.setInt(2, r.oid());
+                    pm.executeUpdate();
+                }
+            }
+        }
+    }
+
     static void install(Connection c, List<CatalogRole> roles) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA IF NOT EXISTS pg_catalog");
@@ -67,18 +93,7 @@ final class H2PgCatalog {
                     + " rolpassword VARCHAR, rolvaliduntil TIMESTAMP WITH TIME ZONE)");
             s.execute("CREATE TABLE IF NOT EXISTS pg_catalog.pg_auth_members (roleid INTEGER, member INTEGER,"
                     + " grantor INTEGER, admin_option BOOLEAN)");
-            s.execute("DELETE FROM pg_catalog.pg_authid");
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO pg_catalog.pg_authid VALUES"
-                    + " (?, ?, ?, TRUE, ?, ?, TRUE, ?, ?, -1, NULL, NULL)")) {
-                for (CatalogRole r : roles) {
-                    ps.setInt(1, r.oid());
-                    ps.setString(2, r.name());
-                    for (int i = 3; i <= 7; i++) {
-                        ps.setBoolean(i, r.superuser());
-                    }
-                    ps.executeUpdate();
-                }
-            }
+            writeRoles(c, roles);
             for (String view : VIEWS) {
                 s.execute(view);
             }
