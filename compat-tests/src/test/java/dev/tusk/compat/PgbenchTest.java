@@ -30,12 +30,13 @@ class PgbenchTest extends TuskOnly {
     @Test
     @Order(0)
     void initializesWithClientSideCopy() throws Exception {
-        String out = pgbench("-i", "-s", "1");
+        // pgbench's default initialization at scale 10: a million accounts through COPY FROM STDIN
+        String out = pgbench("-i", "-s", "10");
         assertTrue(out.contains("client-side generate"), out);
         try (Connection c = DriverManager.getConnection(tusk.jdbcUrl("postgres"));
              ResultSet rs = c.createStatement().executeQuery("select count(*), sum(abalance) from pgbench_accounts")) {
             rs.next();
-            assertEquals(100_000, rs.getInt(1));
+            assertEquals(1_000_000, rs.getInt(1));
             assertEquals(0, rs.getInt(2));
         }
     }
