@@ -196,16 +196,15 @@ public final class PgBinary {
         return out;
     }
 
+    /** The array types whose elements have a binary format here; computed once, asked per parameter. */
+    private static final java.util.Set<Integer> BINARY_ARRAYS = java.util.Set.of(java.util.Arrays.stream(new int[] {
+        PgTypes.BOOL, PgTypes.INT2, PgTypes.INT4, PgTypes.INT8, PgTypes.FLOAT4, PgTypes.FLOAT8, PgTypes.TEXT,
+        PgTypes.VARCHAR, PgTypes.NUMERIC, PgTypes.UUID, PgTypes.DATE, PgTypes.TIMESTAMP, PgTypes.TIMESTAMPTZ,
+        PgTypes.BYTEA, PgTypes.OID, PgTypes.BPCHAR}).map(PgTypes::arrayOf).boxed().toArray(Integer[]::new));
+
     /** Whether oid is the array type of an element type with a binary format here. */
     public static boolean isArray(int oid) {
-        for (int base : new int[] {PgTypes.BOOL, PgTypes.INT2, PgTypes.INT4, PgTypes.INT8, PgTypes.FLOAT4, PgTypes.FLOAT8,
-            PgTypes.TEXT, PgTypes.VARCHAR, PgTypes.NUMERIC, PgTypes.UUID, PgTypes.DATE, PgTypes.TIMESTAMP,
-            PgTypes.TIMESTAMPTZ, PgTypes.BYTEA, PgTypes.OID, PgTypes.BPCHAR}) {
-            if (PgTypes.arrayOf(base) == oid) {
-                return true;
-            }
-        }
-        return false;
+        return oid > PgTypes.JSON && BINARY_ARRAYS.contains(oid); // every array OID is above json's 114
     }
 
     private static void size(byte[] b, int n) {
