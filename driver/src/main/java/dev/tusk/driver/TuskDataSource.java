@@ -1,5 +1,6 @@
 package dev.tusk.driver;
 
+import dev.tusk.driver.jdbc.Wrappers;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -123,10 +124,7 @@ public class TuskDataSource implements DataSource {
 
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("Cannot unwrap to " + iface.getName(), "0A000");
+        return Wrappers.unwrap(this, iface);
     }
 
     @Override

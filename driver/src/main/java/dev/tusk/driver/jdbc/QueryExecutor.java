@@ -176,10 +176,7 @@ final class QueryExecutor {
             begin(w);
         }
         if (st != null && !st.prepared) {
-            prepare(w, st);
-            pc.flush();
-            readPendingClose();
-            readPrepared(st);
+            prepareNow(w, st);
             beginFirst = false;
         }
         String portal = fetchSize > 0 && (pc.transactionStatus() != ReadyForQuery.IDLE || beginFirst) ? "C_" + (++portalCounter) : "";
@@ -208,6 +205,14 @@ final class QueryExecutor {
         new Parse("", "BEGIN", new int[0]).encode(w);
         new Bind("", "", NO_FORMATS, new byte[0][], NO_FORMATS).encode(w);
         new Execute("", 0).encode(w);
+    }
+
+    /** Parse + Describe + Sync for a statement about to become named, in a round trip of its own (it tells the result formats). */
+    private void prepareNow(PgWriter w, ServerStatement st) throws SQLException {
+        prepare(w, st);
+        pc.flush();
+        readPendingClose();
+        readPrepared(st);
     }
 
     private void prepare(PgWriter w, ServerStatement st) {
@@ -351,10 +356,7 @@ final class QueryExecutor {
             begin(w);
         }
         if (st != null && !st.prepared) {
-            prepare(w, st);
-            pc.flush();
-            readPendingClose();
-            readPrepared(st);
+            prepareNow(w, st);
             beginFirst = false;
         } else if (hasPendingCloseAnswers) {
             pc.flush();

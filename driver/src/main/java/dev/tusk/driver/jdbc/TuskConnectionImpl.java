@@ -467,10 +467,7 @@ public final class TuskConnectionImpl extends UnsupportedConnection implements T
 
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("Cannot unwrap to " + iface.getName(), "0A000");
+        return Wrappers.unwrap(this, iface);
     }
 
     @Override

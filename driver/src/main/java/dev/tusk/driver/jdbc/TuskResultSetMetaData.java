@@ -149,10 +149,7 @@ final class TuskResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("Cannot unwrap to " + iface.getName(), "0A000");
+        return Wrappers.unwrap(this, iface);
     }
 
     @Override

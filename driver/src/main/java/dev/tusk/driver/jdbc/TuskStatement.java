@@ -423,10 +423,7 @@ class TuskStatement extends UnsupportedStatement {
 
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("Cannot unwrap to " + iface.getName(), "0A000");
+        return Wrappers.unwrap(this, iface);
     }
 
     @Override
