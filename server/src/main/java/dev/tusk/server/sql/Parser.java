@@ -18,10 +18,10 @@ public final class Parser {
             "access", "operator", "user");
 
     private final String sql;
-    private final List<Token> tokens;
+    final List<Token> tokens;
     private int from;
-    private int pos;
-    private int end;
+    int pos;
+    int end;
 
     private Parser(String sql, List<Token> tokens) {
         this.sql = sql;
@@ -71,7 +71,7 @@ public final class Parser {
                 int objectAt = pos;
                 String object = objectType();
                 if (object.equals("ROLE") || object.equals("GROUP")) {
-                    return roleAttributes(text, Statement.RoleAction.ALTER, false);
+                    return RoleParser.attributes(this, text, Statement.RoleAction.ALTER, false);
                 }
                 pos = objectAt;
                 return engine(text, CommandKind.ALTER, objectType());
@@ -80,9 +80,9 @@ public final class Parser {
             case "truncate": return engine(text, CommandKind.TRUNCATE, null);
             case "comment": return engine(text, CommandKind.COMMENT, null);
             case "grant":
-                return containsTopLevelWord("on") ? privileges(text, true) : roleGrant(text, true);
+                return containsTopLevelWord("on") ? RoleParser.privileges(this, text, true) : RoleParser.grant(this, text, true);
             case "revoke":
-                return containsTopLevelWord("on") ? privileges(text, false) : roleGrant(text, false);
+                return containsTopLevelWord("on") ? RoleParser.privileges(this, text, false) : RoleParser.grant(this, text, false);
             case "explain": return engine(text, CommandKind.EXPLAIN, null);
             case "call": return engine(text, CommandKind.CALL, null);
             case "lock": return engine(text, CommandKind.LOCK, null);
@@ -149,7 +149,7 @@ public final class Parser {
         }
         if (object.equals("ROLE") || object.equals("GROUP")) {
             // CREATE USER is CREATE ROLE ... LOGIN
-            return roleAttributes(text, Statement.RoleAction.CREATE, tokens.get(objectAt).isWord("user"));
+            return RoleParser.attributes(this, text, Statement.RoleAction.CREATE, tokens.get(objectAt).isWord("user"));
         }
         if (object.equals("TABLE") && containsTopLevelWord("as")) {
             return engine(text, CommandKind.CREATE_TABLE_AS, object);
@@ -173,97 +173,13 @@ public final class Parser {
             if (ifExists) {
                 expectWord("exists");
             }
-            return new Statement.RoleCommand(text, Statement.RoleAction.DROP, nameList(), java.util.Map.of(), List.of(), ifExists);
+            return new Statement.RoleCommand(text, Statement.RoleAction.DROP, RoleParser.names(this), java.util.Map.of(), List.of(),
+                    ifExists);
         }
         pos = save;
         return engine(text, CommandKind.DROP, objectType());
     }
 
-    /** name [WITH] {SUPERUSER | NOSUPERUSER | LOGIN | NOLOGIN | [ENCRYPTED] PASSWORD 'x' | PASSWORD NULL | other attributes}... */
-    private Statement roleAttributes(String text, Statement.RoleAction action, boolean loginByDefault) {
-        String name = name();
-        java.util.Map<String, String> attrs = new java.util.HashMap<>();
-        if (action == Statement.RoleAction.CREATE) {
-            attrs.put("login", Boolean.toString(loginByDefault));
-        }
-        optionalWord("with");
-        while (pos < end) {
-            String w = word();
-            switch (w) {
-                case "superuser": case "nosuperuser": attrs.put("superuser", Boolean.toString(w.equals("superuser"))); break;
-                case "login": case "nologin": attrs.put("login", Boolean.toString(w.equals("login"))); break;
-                case "encrypted": expectWord("password"); attrs.put("password", passwordValue()); break;
-                case "password": attrs.put("password", passwordValue()); break;
-                case "createdb": case "nocreatedb": case "createrole": case "nocreaterole": case "inherit": case "noinherit":
-                case "replication": case "noreplication": case "bypassrls": case "nobypassrls":
-                    break; // accepted; Tusk's privileges are superuser or not
-                case "connection": expectWord("limit"); pos++; break;
-                case "valid": expectWord("until"); pos++; break;
-                default: throw syntaxError(tokens.get(pos - 1));
-            }
-        }
-        return new Statement.RoleCommand(text, action, List.of(name), attrs, List.of(), false);
-    }
-
-    /** The password after PASSWORD: a string, or NULL for none (stored as ""). */
-    private String passwordValue() {
-        if (pos < end && tokens.get(pos).is(TokenType.STRING)) {
-            return tokens.get(pos++).value();
-        }
-        expectWord("null");
-        return "";
-    }
-
-    /** GRANT role [, ...] TO member [, ...] / REVOKE role [, ...] FROM member [, ...] [WITH ADMIN OPTION]. */
-    private Statement roleGrant(String text, boolean grant) {
-        List<String> roles = nameList();
-        expectWord(grant ? "to" : "from");
-        List<String> members = nameList();
-        if (optionalWord("with")) {
-            expectWord("admin");
-            expectWord("option");
-        }
-        return new Statement.RoleCommand(text, grant ? Statement.RoleAction.GRANT : Statement.RoleAction.REVOKE, roles,
-                java.util.Map.of(), members, false);
-    }
-
-    /**
-     * GRANT privileges ON objects TO grantees / REVOKE ... FROM grantees: only the grantees matter to
-     * Tusk, which does not enforce object privileges (every role may use every object).
-     */
-    private Statement privileges(String text, boolean grant) {
-        String keyword = grant ? "to" : "from";
-        int depth = 0;
-        while (pos < end && !(depth == 0 && tokens.get(pos).isWord(keyword))) {
-            if (tokens.get(pos).isPunct('(')) {
-                depth++;
-            } else if (tokens.get(pos).isPunct(')')) {
-                depth--;
-            }
-            pos++;
-        }
-        expectWord(keyword);
-        List<String> grantees = new java.util.ArrayList<>();
-        do {
-            if (pos < end && tokens.get(pos).isPunct(',')) {
-                pos++;
-            }
-            optionalWord("group");
-            grantees.add(name());
-        } while (pos < end && tokens.get(pos).isPunct(','));
-        return new Statement.RoleCommand(text, grant ? Statement.RoleAction.GRANT_PRIVILEGES : Statement.RoleAction.REVOKE_PRIVILEGES,
-                grantees, java.util.Map.of(), List.of(), false);
-    }
-
-    private List<String> nameList() {
-        List<String> out = new java.util.ArrayList<>();
-        out.add(name());
-        while (pos < end && tokens.get(pos).isPunct(',')) {
-            pos++;
-            out.add(name());
-        }
-        return out;
-    }
 
     /** The object keyword(s) after CREATE/ALTER/DROP, upper-cased as PostgreSQL's tags spell them. */
     private String objectType() {
@@ -559,14 +475,14 @@ public final class Parser {
         return sb.toString();
     }
 
-    private String word() {
+    String word() {
         if (pos >= end || !tokens.get(pos).is(TokenType.IDENT)) {
             throw syntaxError(pos < end ? tokens.get(pos) : null);
         }
         return tokens.get(pos++).value();
     }
 
-    private String name() {
+    String name() {
         return nameToken().value();
     }
 
@@ -577,11 +493,11 @@ public final class Parser {
         return tokens.get(pos++);
     }
 
-    private boolean peekWord(String w) {
+    boolean peekWord(String w) {
         return pos < end && tokens.get(pos).isWord(w);
     }
 
-    private boolean optionalWord(String w) {
+    boolean optionalWord(String w) {
         if (peekWord(w)) {
             pos++;
             return true;
@@ -589,7 +505,7 @@ public final class Parser {
         return false;
     }
 
-    private void expectWord(String w) {
+    void expectWord(String w) {
         if (!optionalWord(w)) {
             throw syntaxError(pos < end ? tokens.get(pos) : null);
         }
@@ -602,7 +518,7 @@ public final class Parser {
     }
 
     /** PostgreSQL's message: at or near the offending token, or "at end of input". */
-    private SqlSyntaxException syntaxError(Token t) {
+    SqlSyntaxException syntaxError(Token t) {
         if (t == null) {
             int at = pos < tokens.size() ? tokens.get(pos).start() : sql.length();
             if (pos < tokens.size() && tokens.get(pos).isPunct(';')) {

@@ -62,4 +62,23 @@ class ParserTest {
         e = assertThrows(SqlSyntaxException.class, () -> Parser.parse("commit work now"));
         assertEquals("syntax error at or near \"now\"", e.getMessage());
     }
+
+    @Test
+    void roleStatements() {
+        Statement.RoleCommand create = (Statement.RoleCommand) Parser.parse("create user alice with password 'pw' superuser").get(0);
+        assertEquals(Statement.RoleAction.CREATE, create.action());
+        assertEquals(Map.of("login", "true", "password", "pw", "superuser", "true"), create.attributes());
+        Statement.RoleCommand role = (Statement.RoleCommand) Parser.parse("CREATE ROLE readers NOLOGIN").get(0);
+        assertEquals("false", role.attributes().get("login"));
+        Statement.RoleCommand grant = (Statement.RoleCommand) Parser.parse("grant pg_read_server_files, readers to alice, bob").get(0);
+        assertEquals(List.of("pg_read_server_files", "readers"), grant.names());
+        assertEquals(List.of("alice", "bob"), grant.members());
+        Statement.RoleCommand privileges = (Statement.RoleCommand) Parser.parse("grant select, insert (a, b) on t to public, alice").get(0);
+        assertEquals(Statement.RoleAction.GRANT_PRIVILEGES, privileges.action());
+        assertEquals(List.of("public", "alice"), privileges.names());
+        Statement.RoleCommand drop = (Statement.RoleCommand) Parser.parse("drop role if exists a, b").get(0);
+        assertEquals(List.of("a", "b"), drop.names());
+        assertEquals(true, drop.ifExists());
+        assertThrows(RuntimeException.class, () -> Parser.parse("create role x frobnicate"));
+    }
 }

@@ -1,0 +1,99 @@
+package dev.tusk.server.sql;
+
+import java.util.List;
+
+/**
+ * The role statements of the grammar (cf. CreateRoleStmt, AlterRoleStmt, GrantRoleStmt and
+ * GrantStmt in gram.y): CREATE/ALTER ROLE attributes, GRANT/REVOKE of roles, and the grantees of
+ * object privileges. They read from the {@link Parser} they are given.
+ */
+final class RoleParser {
+    private RoleParser() {
+    }
+
+    /** name [WITH] {SUPERUSER | NOSUPERUSER | LOGIN | NOLOGIN | [ENCRYPTED] PASSWORD 'x' | PASSWORD NULL | other attributes}... */
+    static Statement attributes(Parser p, String text, Statement.RoleAction action, boolean loginByDefault) {
+        String name = p.name();
+        java.util.Map<String, String> attrs = new java.util.HashMap<>();
+        if (action == Statement.RoleAction.CREATE) {
+            attrs.put("login", Boolean.toString(loginByDefault));
+        }
+        p.optionalWord("with");
+        while (p.pos < p.end) {
+            String w = p.word();
+            switch (w) {
+                case "superuser": case "nosuperuser": attrs.put("superuser", Boolean.toString(w.equals("superuser"))); break;
+                case "login": case "nologin": attrs.put("login", Boolean.toString(w.equals("login"))); break;
+                case "encrypted": p.expectWord("password"); attrs.put("password", passwordValue(p)); break;
+                case "password": attrs.put("password", passwordValue(p)); break;
+                case "createdb": case "nocreatedb": case "createrole": case "nocreaterole": case "inherit": case "noinherit":
+                case "replication": case "noreplication": case "bypassrls": case "nobypassrls":
+                    break; // accepted; Tusk's privileges are superuser or not
+                case "connection": p.expectWord("limit"); p.pos++; break;
+                case "valid": p.expectWord("until"); p.pos++; break;
+                default: throw p.syntaxError(p.tokens.get(p.pos - 1));
+            }
+        }
+        return new Statement.RoleCommand(text, action, List.of(name), attrs, List.of(), false);
+    }
+
+    /** The password after PASSWORD: a string, or NULL for none (stored as ""). */
+    private static String passwordValue(Parser p) {
+        if (p.pos < p.end && p.tokens.get(p.pos).is(TokenType.STRING)) {
+            return p.tokens.get(p.pos++).value();
+        }
+        p.expectWord("null");
+        return "";
+    }
+
+    /** GRANT role [, ...] TO member [, ...] / REVOKE role [, ...] FROM member [, ...] [WITH ADMIN OPTION]. */
+    static Statement grant(Parser p, String text, boolean grant) {
+        List<String> roles = names(p);
+        p.expectWord(grant ? "to" : "from");
+        List<String> members = names(p);
+        if (p.optionalWord("with")) {
+            p.expectWord("admin");
+            p.expectWord("option");
+        }
+        return new Statement.RoleCommand(text, grant ? Statement.RoleAction.GRANT : Statement.RoleAction.REVOKE, roles,
+                java.util.Map.of(), members, false);
+    }
+
+    /**
+     * GRANT privileges ON objects TO grantees / REVOKE ... FROM grantees: only the grantees matter to
+     * Tusk, which does not enforce object privileges (every role may use every object).
+     */
+    static Statement privileges(Parser p, String text, boolean grant) {
+        String keyword = grant ? "to" : "from";
+        int depth = 0;
+        while (p.pos < p.end && !(depth == 0 && p.tokens.get(p.pos).isWord(keyword))) {
+            if (p.tokens.get(p.pos).isPunct('(')) {
+                depth++;
+            } else if (p.tokens.get(p.pos).isPunct(')')) {
+                depth--;
+            }
+            p.pos++;
+        }
+        p.expectWord(keyword);
+        List<String> grantees = new java.util.ArrayList<>();
+        do {
+            if (p.pos < p.end && p.tokens.get(p.pos).isPunct(',')) {
+                p.pos++;
+            }
+            p.optionalWord("group");
+            grantees.add(p.name());
+        } while (p.pos < p.end && p.tokens.get(p.pos).isPunct(','));
+        return new Statement.RoleCommand(text, grant ? Statement.RoleAction.GRANT_PRIVILEGES : Statement.RoleAction.REVOKE_PRIVILEGES,
+                grantees, java.util.Map.of(), List.of(), false);
+    }
+
+    static List<String> names(Parser p) {
+        List<String> out = new java.util.ArrayList<>();
+        out.add(p.name());
+        while (p.pos < p.end && p.tokens.get(p.pos).isPunct(',')) {
+            p.pos++;
+            out.add(p.name());
+        }
+        return out;
+    }
+}
