@@ -136,6 +136,30 @@ class DriverAuthenticationTest {
         }
     }
 
+    /** A connection the server ends says so once and is closed: isValid false, no half-working state. */
+    @Test
+    void aConnectionTheServerEndsIsClosed() throws Exception {
+        try (Connection victim = DriverManager.getConnection(unixUrl()); Connection admin = DriverManager.getConnection(unixUrl())) {
+            int pid = victim.unwrap(dev.tusk.driver.TuskConnection.class).getBackendPid();
+            admin.createStatement().execute("select pg_terminate_backend(" + pid + ")");
+            assertBroken(victim);
+        }
+        TuskServer tusk = TuskServer.start();
+        Connection c = DriverManager.getConnection("jdbc:tusk://127.0.0.1:" + tusk.port() + "/postgres?user=postgres");
+        tusk.close(); // fast shutdown: the backend sends FATAL 57P01 and closes
+        assertBroken(c);
+    }
+
+    private static void assertBroken(Connection c) throws Exception {
+        SQLException e = assertThrows(SQLException.class, () -> c.createStatement().executeQuery("select 1"));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getSQLState().equals("57P01") || e.getSQLState().startsWith("08"),
+                e.getSQLState() + " " + e.getMessage());
+        org.junit.jupiter.api.Assertions.assertTrue(c.isClosed());
+        org.junit.jupiter.api.Assertions.assertFalse(c.isValid(1));
+        SQLException again = assertThrows(SQLException.class, () -> c.createStatement());
+        assertEquals("08003", again.getSQLState());
+    }
+
     @Test
     void protocol32AndFailoverToTheNextHost() throws Exception {
         try (TuskServer tusk = TuskServer.start()) {
