@@ -342,7 +342,9 @@ class TuskDriverTest extends BothServers {
     @ParameterizedTest
     @ValueSource(strings = {"pg", "tusk"})
     void notificationsPolledAndPushed(String server) throws Exception {
-        try (Connection listener = connect(server); Connection pusher = connect(server); Connection sender = connect(server)) {
+        String unix = "&unixSocketDirectory=" + (server.equals("pg") ? pg.dir : tusk.dir);
+        // the pushed ones over the Unix socket: an idle channel must be watched there too
+        try (Connection listener = connect(server); Connection pusher = connect(server, unix); Connection sender = connect(server)) {
             try (Statement s = listener.createStatement()) {
                 s.execute("listen drv_polled");
             }

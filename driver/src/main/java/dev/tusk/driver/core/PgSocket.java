@@ -66,18 +66,7 @@ public final class PgSocket implements AutoCloseable {
             ch.close();
             throw new IOException("could not connect to server on socket \"" + path + "\": " + e.getMessage(), e);
         }
-        InputStream in = new InputStream() {
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                return len == 0 ? 0 : ch.read(ByteBuffer.wrap(b, off, len));
-            }
-        };
+        InputStream in = new UnixInputStream(ch);
         OutputStream out = new OutputStream() {
             @Override
             public void write(int b) throws IOException {
@@ -93,6 +82,59 @@ public final class PgSocket implements AutoCloseable {
             }
         };
         return new PgSocket(null, ch, in, out, path.toString());
+    }
+
+    /**
+     * Reads from a Unix-domain channel. available() looks without blocking (one byte read in
+     * non-blocking mode and kept for the next read), so an idle connection's notifications can be
+     * noticed and pushed as over TCP. Callers hold the connection lock, so no read runs meanwhile.
+     */
+    private static final class UnixInputStream extends InputStream {
+        private final SocketChannel ch;
+        private int pending = -1;
+
+        UnixInputStream(SocketChannel ch) {
+            this.ch = ch;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (pending >= 0) {
+                b[off] = (byte) pending;
+                pending = -1;
+                return 1;
+            }
+            return ch.read(ByteBuffer.wrap(b, off, len));
+        }
+
+        @Override
+        public int available() throws IOException {
+            if (pending >= 0) {
+                return 1;
+            }
+            ByteBuffer one = ByteBuffer.allocate(1);
+            synchronized (ch.blockingLock()) {
+                ch.configureBlocking(false);
+                try {
+                    if (ch.read(one) == 1) {
+                        pending = one.get(0) & 0xff;
+                        return 1;
+                    }
+                } finally {
+                    ch.configureBlocking(true);
+                }
+            }
+            return 0;
+        }
     }
 
     /** The same connection, now speaking TLS (after the server answered 'S' to SSLRequest). */

@@ -292,12 +292,14 @@ public final class ProtocolConnection implements AutoCloseable {
             sleep(millis);
             return;
         }
+        boolean pause = false;
         try {
-            if (socket.available() > 0 || socket.isUnix()) {
+            if (socket.available() > 0) {
                 drainIdle();
-                if (socket.isUnix()) {
-                    sleep(millis);
-                }
+                return;
+            }
+            if (socket.isUnix()) {
+                pause = true; // no read timeout on a Unix channel: look again after a pause, lock released
                 return;
             }
             int old = socket.getSoTimeout();
@@ -321,6 +323,9 @@ public final class ProtocolConnection implements AutoCloseable {
             throw broken(e);
         } finally {
             lock.unlock();
+            if (pause) {
+                sleep(millis);
+            }
         }
     }
 
