@@ -93,7 +93,29 @@ final class ScramClient {
         }
     }
 
+    /**
+     * SaltedPassword by (password, salt, iterations): 4096 rounds of PBKDF2 cost a connection more
+     * than everything else in it, and a pool reconnects with the same three every time. Holding the
+     * derived key is no more sensitive than holding the password, which the driver already does.
+     */
+    private static final java.util.Map<String, byte[]> SALTED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int SALTED_MAX = 64;
+
     private byte[] saltedPassword(byte[] salt, int iterations) throws GeneralSecurityException {
+        String key = password + '\0' + Base64.getEncoder().encodeToString(salt) + '\0' + iterations;
+        byte[] cached = SALTED.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        byte[] derived = derive(salt, iterations);
+        if (SALTED.size() >= SALTED_MAX) {
+            SALTED.clear(); // rare: more than 64 distinct credentials in one JVM
+        }
+        SALTED.put(key, derived);
+        return derived;
+    }
+
+    private byte[] derive(byte[] salt, int iterations) throws GeneralSecurityException {
         // SASLprep is approximated by NFKC, which is what it reduces to for passwords without
         // prohibited characters; PostgreSQL falls back to the raw bytes the same way.
         String normalized = Normalizer.normalize(password, Normalizer.Form.NFKC);

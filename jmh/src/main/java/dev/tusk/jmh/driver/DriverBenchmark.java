@@ -23,9 +23,9 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Tusk's driver against pgjdbc on the same server in the same run (jmh/bin/side-by-side starts the
- * servers and passes their ports): connect, prepared point select, a 1,000,000-row fetch with a
- * fetch size, a 100,000-row batch insert and a single-row insert-commit. Run with -t 1 and -t 8
- * for one and eight concurrent clients.
+ * servers and passes their ports): connect (trust and SCRAM-SHA-256), prepared point select, a
+ * 1,000,000-row fetch with a fetch size, a 100,000-row batch insert and a single-row insert-commit.
+ * Run with -t 1 and -t 8 for one and eight concurrent clients.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -102,6 +102,12 @@ public class DriverBenchmark {
     @Benchmark
     public void connect() throws SQLException {
         DriverManager.getConnection(url()).close();
+    }
+
+    /** Connect, authenticate with SCRAM-SHA-256 (role bench_scram, which side-by-side sets up) and close. */
+    @Benchmark
+    public void connectScram() throws SQLException {
+        DriverManager.getConnection(url().replace("user=postgres", "user=bench_scram&password=bench")).close();
     }
 
     @Benchmark
