@@ -1,6 +1,8 @@
 package dev.tusk.server.backend;
 
 import dev.tusk.protocol.SqlState;
+import dev.tusk.server.auth.Md5Password;
+import dev.tusk.server.auth.ScramVerifier;
 import dev.tusk.server.datadir.Roles;
 import dev.tusk.server.error.PgException;
 import dev.tusk.server.sql.Statement;
@@ -56,16 +58,26 @@ final class RoleCommands {
             throw new PgException(SqlState.RESERVED_NAME, "role name \"" + name + "\" is reserved")
                     .detail("Role names starting with \"pg_\" are reserved.");
         }
-        String password = attrs.get("password");
+        String verifier = verifier(name, attrs.get("password"));
         if (!roles.create(name, "true".equals(attrs.get("superuser")), "true".equals(attrs.get("login")),
-                password == null || password.isEmpty() ? null : password)) {
+                verifier == null || verifier.isEmpty() ? null : verifier)) {
             throw new PgException(SqlState.DUPLICATE_OBJECT, "role \"" + name + "\" already exists");
         }
     }
 
     private void alter(Roles roles, String name, Map<String, String> attrs) throws IOException {
         existing(roles, name);
-        roles.alter(name, flag(attrs.get("superuser")), flag(attrs.get("login")), attrs.get("password"));
+        roles.alter(name, flag(attrs.get("superuser")), flag(attrs.get("login")), verifier(name, attrs.get("password")));
+    }
+
+    /** The password as stored, by the session's password_encryption (md5 or scram-sha-256); "" for PASSWORD NULL. */
+    private String verifier(String role, String password) {
+        if (password == null || password.isEmpty()) {
+            return password;
+        }
+        String method = backend.settings.get("password_encryption");
+        return "md5".equalsIgnoreCase(method) ? Md5Password.verifier(role, password)
+                : ScramVerifier.create(password).stored();
     }
 
     private static Boolean flag(String v) {

@@ -1,6 +1,5 @@
 package dev.tusk.server.datadir;
 
-import dev.tusk.server.auth.ScramVerifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,20 +117,20 @@ public final class Roles {
         return false;
     }
 
-    /** Adds a role; false if one of that name exists. password null for none. */
-    public synchronized boolean create(String name, boolean superuser, boolean login, String password) throws IOException {
+    /** Adds a role; false if one of that name exists. verifier: the stored password (see Role), null for none. */
+    public synchronized boolean create(String name, boolean superuser, boolean login, String verifier) throws IOException {
         if (roles.containsKey(name)) {
             return false;
         }
-        roles.put(name, new Role(name, superuser, password == null ? null : ScramVerifier.create(password).stored(), login, Set.of()));
+        roles.put(name, new Role(name, superuser, verifier, login, Set.of()));
         save();
         return true;
     }
 
-    /** Changes the attributes given (null: unchanged; password "" removes it). */
-    public synchronized void alter(String name, Boolean superuser, Boolean login, String password) throws IOException {
+    /** Changes the attributes given (null: unchanged; verifier "" removes the password). */
+    public synchronized void alter(String name, Boolean superuser, Boolean login, String newVerifier) throws IOException {
         Role r = roles.get(name);
-        String verifier = password == null ? r.passwordVerifier() : password.isEmpty() ? null : ScramVerifier.create(password).stored();
+        String verifier = newVerifier == null ? r.passwordVerifier() : newVerifier.isEmpty() ? null : newVerifier;
         roles.put(name, new Role(name, superuser == null ? r.superuser() : superuser, verifier,
                 login == null ? r.login() : login, r.memberOf()));
         save();
