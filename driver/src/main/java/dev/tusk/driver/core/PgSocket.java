@@ -2,7 +2,6 @@ package dev.tusk.driver.core;
 
 import dev.tusk.driver.DriverProperty;
 import dev.tusk.driver.TuskUrl.HostSpec;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,7 +37,7 @@ public final class PgSocket implements AutoCloseable {
     private PgSocket(Socket socket, SocketChannel channel, InputStream in, OutputStream out, String description) {
         this.socket = socket;
         this.channel = channel;
-        this.in = new BufferedInputStream(in, 64 * 1024);
+        this.in = new ReadBuffer(in, 64 * 1024);
         this.out = out;
         this.description = description;
     }
