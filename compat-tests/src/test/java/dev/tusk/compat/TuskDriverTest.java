@@ -259,6 +259,8 @@ class TuskDriverTest extends BothServers {
             assertNotNull(((TuskSQLException.ServerError) dup).serverErrorMessage().detail());
             SQLException aborted = assertThrows(SQLException.class, () -> s.execute("select 1"));
             assertEquals("25P02", aborted.getSQLState());
+            SQLException commitFailed = assertThrows(SQLException.class, c::commit);
+            assertEquals("25P02", commitFailed.getSQLState(), "a failed transaction cannot commit: the server rolled it back");
             c.rollback();
             c.setAutoCommit(true);
             List<Integer> ids = new ArrayList<>();

@@ -202,7 +202,7 @@ public final class TuskConnectionImpl extends UnsupportedConnection implements T
             boolean failed = pc.transactionStatus() == ReadyForQuery.FAILED;
             run("COMMIT");
             if (failed) {
-                throw new SQLException("The database returned ROLLBACK, so the transaction cannot be committed.", "40P01");
+                throw new SQLException("The database returned ROLLBACK, so the transaction cannot be committed.", "25P02");
             }
         }
     }
