@@ -131,7 +131,7 @@ class TuskPreparedStatement extends UnsupportedPreparedStatement {
     @Override
     public ResultSetMetaData getMetaData() throws SQLException {
         Describer.Description d = locked(() -> Describer.describe(conn.executor(), text.sql, params.oids));
-        return d.fields() == null ? null : new TuskResultSetMetaData(conn, d.fields());
+        return d.fields() == null ? null : new TuskResultSetMetaData(d.fields());
     }
 
     @Override

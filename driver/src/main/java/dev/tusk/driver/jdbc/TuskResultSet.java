@@ -540,7 +540,7 @@ final class TuskResultSet extends ResultSetByLabel {
     @Override
     public ResultSetMetaData getMetaData() throws SQLException {
         checkOpen();
-        return new TuskResultSetMetaData(statement.conn, fields);
+        return new TuskResultSetMetaData(fields);
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.sql.SQLException;
 final class TuskResultSetMetaData implements ResultSetMetaData {
     private final Field[] fields;
 
-    TuskResultSetMetaData(TuskConnectionImpl conn, Field[] fields) {
+    TuskResultSetMetaData(Field[] fields) {
         this.fields = fields;
     }
 
