@@ -29,8 +29,7 @@ class DriverToolsTest extends BothServers {
     @ValueSource(strings = {"pg", "tusk"})
     void hikariPoolsTheDriverUnderLoad(String server) throws Exception {
         try (Connection c = TuskDriverTest.connect(server); Statement s = c.createStatement()) {
-            // One counter row per thread: transactions through the pool, but no two waiting on one row lock
-            // (H2 can lose an update when a waiter follows a rolled-back lock holder; see README).
+            // One counter row per thread: this tests the pool; one hot row is ConcurrentUpdateTest's job.
             s.execute("create table pool_counter (id int primary key, n bigint)");
             s.execute("insert into pool_counter select g, 0 from generate_series(0, 15) g");
             s.execute("create table pool_log (thread int, i int)");

@@ -37,6 +37,8 @@ final class H2Session implements EngineSession {
     private final GroupCommit groupCommit;
     private final java.util.function.Supplier<Connection> ddlConnections;
     private final H2Catalog catalog;
+    /** Held around every rollback: H2's rollback may otherwise undo a row twice (see StoreLock). */
+    private final StoreLock storeLock;
     private Connection ddlConn;
     /** The statements that set the current search path, replayed on the DDL connection. */
     private List<String> searchPathSql = List.of();
@@ -63,6 +65,7 @@ final class H2Session implements EngineSession {
         this.groupCommit = groupCommit;
         this.ddlConnections = ddlConnections;
         this.catalog = new H2Catalog(conn);
+        this.storeLock = StoreLock.of(conn);
         try {
             conn.setAutoCommit(false);
         } catch (SQLException e) {
@@ -386,7 +389,7 @@ final class H2Session implements EngineSession {
     @Override
     public void rollback() {
         try {
-            conn.rollback();
+            storeLock.rollback(conn);
             undoFrom(0);
         } catch (SQLException e) {
             throw H2Errors.map(e);
@@ -441,10 +444,10 @@ final class H2Session implements EngineSession {
         SavepointEntry sp = savepoints.get(i);
         try {
             if (sp.epoch() == epoch) {
-                conn.rollback(sp.h2());
+                storeLock.rollback(conn, sp.h2());
             } else {
                 // DDL committed in H2 since the savepoint; all that is still uncommitted came after it.
-                conn.rollback();
+                storeLock.rollback(conn);
             }
             undoFrom(sp.undoSize());
             savepoints.subList(i, savepoints.size()).clear();
@@ -544,7 +547,7 @@ final class H2Session implements EngineSession {
         }
         try {
             if (!conn.isClosed()) {
-                conn.rollback();
+                storeLock.rollback(conn);
                 undoFrom(0);
                 conn.close();
             }
