@@ -25,9 +25,10 @@ final class Backend implements BackendRegistry.Entry {
     final PgConnectionIO io;
     final int processId;
     final byte[] secretKey;
+    /** The session user; SET ROLE changes the current user (see currentUser()). */
     final String user;
     final String database;
-    final boolean superuser;
+    private final boolean sessionSuperuser;
     final SessionSettings settings;
     final EngineSession engine;
     final TransactionBlock transaction;
@@ -44,7 +45,7 @@ final class Backend implements BackendRegistry.Entry {
         this.secretKey = secretKey;
         this.user = user;
         this.database = database;
-        this.superuser = superuser;
+        this.sessionSuperuser = superuser;
         this.settings = settings;
         this.engine = engine;
         this.notifications = new Notifications(postmaster.notifyRegistry(), database, processId, out);
@@ -76,6 +77,27 @@ final class Backend implements BackendRegistry.Entry {
         terminateMessage = message;
         engine.cancel();
         client.shutdownInput();
+    }
+
+    /** The current user: the role SET ROLE chose, else the session user. */
+    String currentUser() {
+        String role = settings.get("role");
+        return role.equals("none") ? user : role;
+    }
+
+    /** Whether the current user is a superuser (SET ROLE to an ordinary role gives up the privilege). */
+    boolean isSuperuser() {
+        String role = settings.get("role");
+        if (role.equals("none")) {
+            return sessionSuperuser;
+        }
+        var r = postmaster.roles().get(role);
+        return r != null && r.superuser();
+    }
+
+    /** Whether the session user (not the current role) is a superuser: what SET ROLE checks. */
+    boolean isSessionSuperuser() {
+        return sessionSuperuser;
     }
 
     /** The FATAL message to end with if the postmaster asked this backend to terminate, else null. */

@@ -140,8 +140,19 @@ public final class BackendStartup {
         startupSettings.put("port", Integer.toString(postmaster.port()));
         SessionSettings settings = new SessionSettings(startupSettings);
         java.util.concurrent.atomic.AtomicReference<Backend> self = new java.util.concurrent.atomic.AtomicReference<>();
-        EngineSession engine = postmaster.engine().openSession(new SessionInfo(pid, user, database, Versions.versionString(),
-                () -> self.get().notifications.channels()));
+        EngineSession engine = postmaster.engine().openSession(new SessionInfo(pid, user, () -> self.get().currentUser(), database, Versions.versionString(),
+                () -> self.get().notifications.channels(),
+                new SessionInfo.Settings() {
+                    @Override
+                    public String set(String name, String value, boolean local) {
+                        return ConfigOption.set(self.get(), name, value, local);
+                    }
+
+                    @Override
+                    public String get(String name) {
+                        return self.get().settings.get(name);
+                    }
+                }));
         Backend backend = new Backend(postmaster, client, io, out, pid, key, user, database, role.superuser(), settings,
                 engine);
         self.set(backend);

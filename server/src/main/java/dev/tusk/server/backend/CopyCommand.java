@@ -57,7 +57,7 @@ final class CopyCommand {
     }
 
     private void run(Statement.Copy copy) throws IOException {
-        if (copy.file() != null && !backend.postmaster.roles().hasPrivilegesOf(backend.user,
+        if (copy.file() != null && !backend.postmaster.roles().hasPrivilegesOf(backend.currentUser(),
                 copy.from() ? "pg_read_server_files" : "pg_write_server_files")) {
             throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, copy.from()
                     ? "must be superuser or have privileges of the pg_read_server_files role to COPY from a file"

@@ -37,7 +37,7 @@ final class RoleCommands {
             return c.action() == Statement.RoleAction.GRANT_PRIVILEGES ? "GRANT" : "REVOKE";
         }
         String verb = c.action().name().toLowerCase(java.util.Locale.ROOT);
-        if (!backend.superuser) {
+        if (!backend.isSuperuser()) {
             throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, c.action() == Statement.RoleAction.GRANT
                     || c.action() == Statement.RoleAction.REVOKE
                     ? "must have admin option on role \"" + c.names().get(0) + "\""
@@ -93,8 +93,11 @@ final class RoleCommands {
                 }
                 throw new PgException(SqlState.UNDEFINED_OBJECT, "role \"" + name + "\" does not exist");
             }
-            if (name.equals(backend.user)) {
+            if (name.equals(backend.currentUser())) {
                 throw new PgException(SqlState.OBJECT_IN_USE, "current user cannot be dropped");
+            }
+            if (name.equals(backend.user)) {
+                throw new PgException(SqlState.OBJECT_IN_USE, "session user cannot be dropped");
             }
             if (Roles.PREDEFINED.contains(name) || name.equals(roles.bootstrapSuperuser().name())) {
                 throw new PgException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop role " + name

@@ -43,6 +43,7 @@ final class SessionSettings {
         define("max_identifier_length", "63", false, false, "Shows the maximum identifier length.");
         define("password_encryption", "scram-sha-256", false, true, "Chooses the algorithm for encrypting passwords.");
         define("port", "5432", false, false, "Sets the TCP port the server listens on.");
+        define("role", "none", false, true, "Sets the current role.");
         define("search_path", "\"$user\", public", false, true, "Sets the schema search order for names that are not schema-qualified.");
         define("server_encoding", "UTF8", true, false, "Shows the server (database) character set encoding.");
         define("server_version", Versions.SERVER_VERSION, true, false, "Shows the server version.");

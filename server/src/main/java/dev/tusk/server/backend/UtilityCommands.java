@@ -130,39 +130,8 @@ final class UtilityCommands {
             out.end("SET");
             return;
         }
-        String name = SessionSettings.canonical(s.name());
-        if (name != null && value != null) {
-            value = validate(name, value);
-        }
-        String canonical = backend.settings.set(s.name(), value, s.local());
-        backend.settingChanged(canonical, backend.settings.get(canonical));
+        ConfigOption.set(backend, s.name(), value, s.local());
         out.end("SET");
-    }
-
-    /** Checks and normalizes values PostgreSQL checks at SET time. */
-    private String validate(String name, String value) {
-        switch (name) {
-            case "client_encoding": {
-                String v = value.toUpperCase(Locale.ROOT).replace("-", "");
-                if (!v.equals("UTF8") && !v.equals("UNICODE")) {
-                    throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
-                            "conversion between " + value + " and UTF8 is not supported by Tusk");
-                }
-                return "UTF8";
-            }
-            case "DateStyle": {
-                String v = value.toUpperCase(Locale.ROOT);
-                if (!v.contains("ISO")) {
-                    throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "Tusk supports only DateStyle ISO");
-                }
-                return v.contains("DMY") ? "ISO, DMY" : v.contains("YMD") ? "ISO, YMD" : "ISO, MDY";
-            }
-            case "statement_timeout":
-                Durations.millis(value);
-                return value;
-            default:
-                return value;
-        }
     }
 
     private void show(Statement.ShowVariable s) throws IOException {
@@ -221,7 +190,7 @@ final class UtilityCommands {
 
     private void createDatabase(Statement.CreateDatabase c) {
         backend.transaction.requireNoBlock("CREATE DATABASE");
-        if (!backend.superuser) {
+        if (!backend.isSuperuser()) {
             throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to create database");
         }
         synchronized (backend.postmaster.engine()) {
@@ -247,7 +216,7 @@ final class UtilityCommands {
             if (d.name().equals(backend.database)) {
                 throw new PgException(SqlState.OBJECT_IN_USE, "cannot drop the currently open database");
             }
-            if (!backend.superuser) {
+            if (!backend.isSuperuser()) {
                 throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "must be owner of database " + d.name());
             }
             List<BackendRegistry.Entry> users = backend.postmaster.registry().connectedTo(d.name());

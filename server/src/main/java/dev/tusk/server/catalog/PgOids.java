@@ -19,6 +19,8 @@ public final class PgOids {
     public static final int PUBLIC_NAMESPACE = 2200;
     public static final int INFORMATION_SCHEMA_NAMESPACE = 13000;
     public static final int HEAP_AM = 2;
+    /** pg_class's own OID: the classoid of objects that are relations (pg_description, pg_depend). */
+    public static final int PG_CLASS = 1259;
     public static final int BTREE_AM = 403;
     private static final int FIRST_NORMAL = 16384;
 

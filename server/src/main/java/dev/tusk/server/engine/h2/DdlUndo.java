@@ -95,4 +95,88 @@ final class DdlUndo {
         }
         return null;
     }
+
+    /** A table (or view) a statement works on; schema null for the search path's first. */
+    record Target(String schema, String name, String column) {
+    }
+
+    /**
+     * The table an ALTER TABLE, COMMENT ON TABLE/VIEW/COLUMN or CREATE INDEX changes, or null: such
+     * DDL on a table created earlier in the same transaction needs no undo of its own, since
+     * dropping the table undoes it.
+     */
+    static Target target(EngineStatement st) {
+        List<Token> t = st.tokens();
+        int i;
+        if (st.kind() == CommandKind.ALTER && "TABLE".equals(st.objectType())) {
+            i = skipWords(t, 2, "if", "exists", "only");
+        } else if (st.kind() == CommandKind.CREATE && "INDEX".equals(st.objectType())) {
+            i = 1;
+            while (i < t.size() && !t.get(i).isWord("on")) {
+                i++;
+            }
+            i = skipWords(t, i + 1, "only");
+        } else if (st.kind() == CommandKind.COMMENT && t.size() > 3
+                && (t.get(2).isWord("table") || t.get(2).isWord("view") || t.get(2).isWord("column"))) {
+            return commentTarget(t);
+        } else {
+            return null;
+        }
+        List<String> name = qualifiedName(t, i);
+        return switch (name.size()) {
+            case 1 -> new Target(null, name.get(0), null);
+            case 2 -> new Target(name.get(0), name.get(1), null);
+            default -> null;
+        };
+    }
+
+    /** COMMENT ON TABLE [s.]t / COLUMN [s.]t.c: what it comments on. */
+    private static Target commentTarget(List<Token> t) {
+        List<String> name = qualifiedName(t, 3);
+        if (t.get(2).isWord("column")) {
+            return switch (name.size()) {
+                case 2 -> new Target(null, name.get(0), name.get(1));
+                case 3 -> new Target(name.get(0), name.get(1), name.get(2));
+                default -> null;
+            };
+        }
+        return switch (name.size()) {
+            case 1 -> new Target(null, name.get(0), null);
+            case 2 -> new Target(name.get(0), name.get(1), null);
+            default -> null;
+        };
+    }
+
+    /**
+     * The undo of COMMENT ON TABLE/VIEW/COLUMN: the same statement with the comment it replaces
+     * (previous: null for none).
+     */
+    static String commentUndo(EngineStatement st, Target target, String previous) {
+        List<Token> t = st.tokens();
+        String on = target.column() != null ? "column" : t.get(2).value();
+        String qualified = (target.schema() != null ? Identifiers.quote(target.schema()) + "." : "")
+                + Identifiers.quote(target.name()) + (target.column() != null ? "." + Identifiers.quote(target.column()) : "");
+        return "comment on " + on + " " + qualified + " is " + (previous == null ? "null" : Identifiers.literal(previous));
+    }
+
+    private static int skipWords(List<Token> t, int i, String... words) {
+        while (i < t.size() && Set.of(words).contains(t.get(i).value()) && t.get(i).is(TokenType.IDENT)) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The dotted name starting at i: its parts, empty if there is none. */
+    private static List<String> qualifiedName(List<Token> t, int i) {
+        List<String> parts = new java.util.ArrayList<>();
+        while (i < t.size() && (t.get(i).is(TokenType.IDENT) || t.get(i).is(TokenType.QUOTED_IDENT))) {
+            parts.add(t.get(i).value());
+            if (i + 1 < t.size() && t.get(i + 1).isPunct('.')) {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        return parts;
+    }
 }

@@ -98,6 +98,30 @@ final class H2Catalog implements H2SqlGenerator.Catalog {
 
 
 
+    /** The comment on a table, view or column now (null for none), to restore if a COMMENT is undone. */
+    String comment(DdlUndo.Target target) {
+        String sql = target.column() == null
+                ? "select remarks from information_schema.tables where table_name = ? and table_schema = "
+                : "select remarks from information_schema.columns where table_name = ? and column_name = ? and table_schema = ";
+        sql += target.schema() != null ? "?" : "current_schema";
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            int i = 1;
+            ps.setString(i++, target.name());
+            if (target.column() != null) {
+                ps.setString(i++, target.column());
+            }
+            if (target.schema() != null) {
+                ps.setString(i, target.schema());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                String remarks = rs.next() ? rs.getString(1) : null;
+                return remarks == null || remarks.isEmpty() ? null : remarks;
+            }
+        } catch (SQLException e) {
+            throw H2Errors.map(e);
+        }
+    }
+
     /** A table's columns, in order, from H2's metadata; empty if the table is not found. */
     @Override
     public List<H2SqlGenerator.Column> columns(String schema, String table) {

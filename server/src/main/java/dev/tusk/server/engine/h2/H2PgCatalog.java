@@ -84,6 +84,9 @@ final class H2PgCatalog {
             for (String[] f : PgFunctions.ALIASES) {
                 alias(s, f[0], PgFunctions.class, f[1]);
             }
+            for (String[] f : AdvisoryLocks.ALIASES) {
+                alias(s, f[0], AdvisoryLocks.class, f[1]);
+            }
             for (String[] f : CATALOG_FUNCTIONS) {
                 s.execute("CREATE ALIAS IF NOT EXISTS pg_catalog." + f[0] + " FOR '" + f[1] + "." + f[2] + "'");
             }
@@ -94,10 +97,24 @@ final class H2PgCatalog {
             s.execute("CREATE TABLE IF NOT EXISTS pg_catalog.pg_auth_members (roleid INTEGER, member INTEGER,"
                     + " grantor INTEGER, admin_option BOOLEAN)");
             writeRoles(c, roles);
+            dropTablesNowViews(s);
             for (String view : VIEWS) {
                 s.execute(view);
             }
             c.commit();
+        }
+    }
+
+    /** Catalogs an older Tusk created as (empty) tables and this one defines as views. */
+    private static void dropTablesNowViews(Statement s) throws SQLException {
+        for (String name : List.of("pg_description")) {
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT table_type FROM information_schema.tables"
+                    + " WHERE table_schema = 'pg_catalog' AND table_name = '" + name + "'")) {
+                if (!rs.next() || !rs.getString(1).equals("BASE TABLE")) {
+                    continue;
+                }
+            }
+            s.execute("DROP TABLE pg_catalog." + name);
         }
     }
 
@@ -305,8 +322,14 @@ final class H2PgCatalog {
         "CREATE OR REPLACE VIEW pg_catalog.pg_tablespace AS SELECT * FROM (VALUES (1663, 'pg_default', 10),"
             + " (1664, 'pg_global', 10)) AS t(oid, spcname, spcowner)",
 
-        "CREATE TABLE IF NOT EXISTS pg_catalog.pg_description (objoid INTEGER, classoid INTEGER, objsubid INTEGER,"
-            + " description VARCHAR)",
+        // COMMENT ON TABLE/VIEW/COLUMN is kept by the engine (its remarks): undone with the transaction.
+        "CREATE OR REPLACE VIEW pg_catalog.pg_description AS SELECT pg_catalog.tusk_oid('r', t.table_schema, t.table_name)"
+            + " AS objoid, " + PgOids.PG_CLASS + " AS classoid, 0 AS objsubid, t.remarks AS description"
+            + " FROM information_schema.tables t WHERE t.remarks <> '' AND t.table_schema <> 'information_schema'"
+            + " AND t.table_name NOT LIKE " + HIDDEN
+            + " UNION ALL SELECT pg_catalog.tusk_oid('r', c.table_schema, c.table_name), " + PgOids.PG_CLASS + ","
+            + " c.ordinal_position, c.remarks FROM information_schema.columns c WHERE c.remarks <> ''"
+            + " AND c.table_schema <> 'information_schema' AND c.table_name NOT LIKE " + HIDDEN,
         "CREATE TABLE IF NOT EXISTS pg_catalog.pg_inherits (inhrelid INTEGER, inhparent INTEGER, inhseqno INTEGER,"
             + " inhdetachpending BOOLEAN)",
         "CREATE TABLE IF NOT EXISTS pg_catalog.pg_policy (oid INTEGER, polname VARCHAR, polrelid INTEGER, polcmd CHAR(1),"
@@ -333,6 +356,24 @@ final class H2PgCatalog {
             + " tgfoid INTEGER, tgtype SMALLINT, tgenabled CHAR(1), tgisinternal BOOLEAN)",
         "CREATE TABLE IF NOT EXISTS pg_catalog.pg_rewrite (oid INTEGER, rulename VARCHAR, ev_class INTEGER, ev_type CHAR(1),"
             + " ev_enabled CHAR(1), is_instead BOOLEAN)",
+        // Catalogs of objects Tusk does not have (extensions, dependencies recorded for them, event
+        // triggers, enums, heavyweight locks): present and empty, as tools query them unconditionally.
+        "CREATE TABLE IF NOT EXISTS pg_catalog.pg_depend (classid INTEGER, objid INTEGER, objsubid INTEGER,"
+            + " refclassid INTEGER, refobjid INTEGER, refobjsubid INTEGER, deptype CHAR(1))",
+        "CREATE TABLE IF NOT EXISTS pg_catalog.pg_extension (oid INTEGER, extname VARCHAR, extowner INTEGER,"
+            + " extnamespace INTEGER, extrelocatable BOOLEAN, extversion VARCHAR, extconfig INTEGER ARRAY,"
+            + " extcondition VARCHAR ARRAY)",
+        "CREATE OR REPLACE VIEW pg_catalog.pg_available_extensions AS SELECT extname AS name,"
+            + " extversion AS default_version, extversion AS installed_version, CAST(NULL AS VARCHAR) AS comment"
+            + " FROM pg_catalog.pg_extension",
+        "CREATE TABLE IF NOT EXISTS pg_catalog.pg_event_trigger (oid INTEGER, evtname VARCHAR, evtevent VARCHAR,"
+            + " evtowner INTEGER, evtfoid INTEGER, evtenabled CHAR(1), evttags VARCHAR ARRAY)",
+        "CREATE TABLE IF NOT EXISTS pg_catalog.pg_enum (oid INTEGER, enumtypid INTEGER, enumsortorder REAL,"
+            + " enumlabel VARCHAR)",
+        "CREATE TABLE IF NOT EXISTS pg_catalog.pg_locks (locktype VARCHAR, database INTEGER, relation INTEGER,"
+            + " page INTEGER, tuple SMALLINT, virtualxid VARCHAR, transactionid BIGINT, classid INTEGER, objid INTEGER,"
+            + " objsubid SMALLINT, virtualtransaction VARCHAR, pid INTEGER, mode VARCHAR, granted BOOLEAN,"
+            + " fastpath BOOLEAN, waitstart TIMESTAMP WITH TIME ZONE)",
 
         // The settings catalog queries read; the session's own values are SHOW's (SessionSettings).
         "CREATE OR REPLACE VIEW pg_catalog.pg_settings AS SELECT * FROM (VALUES"

@@ -39,6 +39,8 @@ final class H2Session implements EngineSession {
     private final H2Catalog catalog;
     /** Held around every rollback: H2's rollback may otherwise undo a row twice (see StoreLock). */
     private final StoreLock storeLock;
+    /** H2's own session object: the owner of this session's advisory locks. */
+    private final org.h2.engine.SessionLocal h2;
     private Connection ddlConn;
     /** The statements that set the current search path, replayed on the DDL connection. */
     private List<String> searchPathSql = List.of();
@@ -52,6 +54,8 @@ final class H2Session implements EngineSession {
     private boolean wrote;
     /** DDL done in the open transaction: how to undo each, and what to finish at commit. */
     private final List<DdlUndo.Entry> undo = new ArrayList<>();
+    /** Tables created in the open transaction ("schema.name"): DDL on them is undone by their drop. */
+    private final java.util.Set<String> createdHere = new java.util.HashSet<>();
     private final List<SavepointEntry> savepoints = new ArrayList<>();
     /** Counts DDL-caused H2 commits; an H2 savepoint from an earlier epoch no longer exists. */
     private int epoch;
@@ -67,6 +71,8 @@ final class H2Session implements EngineSession {
         this.catalog = new H2Catalog(conn);
         this.storeLock = StoreLock.of(conn);
         try {
+            this.h2 = H2Sessions.of(conn);
+            H2Sessions.opened(h2, this);
             conn.setAutoCommit(false);
         } catch (SQLException e) {
             throw H2Errors.map(e);
@@ -171,12 +177,19 @@ final class H2Session implements EngineSession {
             return;
         }
         DdlUndo.Undo u = DdlUndo.of(st);
-        if (dirty && (u == null || isTemporary(st))) {
+        DdlUndo.Target target = DdlUndo.target(st);
+        boolean onNewTable = target != null && createdHere.contains(tableKey(target.schema(), target.name()));
+        String commentUndo = null;
+        if (u == null && !onNewTable && target != null && st.kind() == CommandKind.COMMENT) {
+            commentUndo = DdlUndo.commentUndo(st, target, catalog.comment(target));
+        }
+        boolean undoable = u != null || onNewTable || commentUndo != null;
+        if (dirty && (!undoable || isTemporary(st))) {
             throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
                     st.tag(0) + " after data changes in the same transaction is not supported by Tusk yet")
                     .hint("Commit the data changes first, or run the DDL before them in the transaction.");
         }
-        if (block && u == null) {
+        if (block && !undoable) {
             throw new PgException(SqlState.ACTIVE_SQL_TRANSACTION,
                     st.tag(0) + " cannot run inside a transaction block in Tusk yet")
                     .hint("Run it outside BEGIN ... COMMIT; it cannot be rolled back.");
@@ -195,6 +208,12 @@ final class H2Session implements EngineSession {
         wrote = true;
         if (u != null && !existed) {
             undo.add(new DdlUndo.Entry(u.sql(), null));
+            if (u.objectType().equals("TABLE")) {
+                createdHere.add(tableKey(u.schema(), u.name()));
+            }
+        }
+        if (commentUndo != null) {
+            undo.add(new DdlUndo.Entry(commentUndo, null));
         }
         receiver.end(st.tag(rows));
     }
@@ -245,6 +264,10 @@ final class H2Session implements EngineSession {
                 }, what);
             }
         }
+    }
+
+    private String tableKey(String schema, String name) {
+        return (schema != null ? schema : catalog.currentSchema()) + "." + name;
     }
 
     private static boolean isTemporary(EngineStatement st) {
@@ -376,9 +399,11 @@ final class H2Session implements EngineSession {
             throw H2Errors.map(e);
         } finally {
             undo.clear();
+            createdHere.clear();
             savepoints.clear();
             dirty = false;
             block = false;
+            AdvisoryLocks.endTransaction(h2);
         }
         if (wrote && groupCommit != null) {
             groupCommit.awaitDurable();
@@ -394,10 +419,12 @@ final class H2Session implements EngineSession {
         } catch (SQLException e) {
             throw H2Errors.map(e);
         } finally {
+            createdHere.clear();
             savepoints.clear();
             dirty = false;
             block = false;
             notified = false;
+            AdvisoryLocks.endTransaction(h2);
         }
     }
 
@@ -536,8 +563,15 @@ final class H2Session implements EngineSession {
         }
     }
 
+    /** What the backend told this session about itself (for functions that answer from it). */
+    SessionInfo info() {
+        return info;
+    }
+
     @Override
     public void close() {
+        H2Sessions.closed(h2);
+        AdvisoryLocks.endSession(h2);
         try {
             if (ddlConn != null) {
                 ddlConn.close();

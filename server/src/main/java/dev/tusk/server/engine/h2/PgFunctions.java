@@ -18,6 +18,8 @@ public final class PgFunctions {
         {"pg_notify", "pgNotify"},
         {"tusk_json_get_text", "jsonGetText"},
         {"pg_sleep", "pgSleep"},
+        {"set_config", "setConfig"},
+        {"current_setting", "currentSetting"},
     };
 
     /** The session's queue of pg_notify() calls: a temporary table, so it commits and rolls back with the transaction. */
@@ -68,6 +70,49 @@ public final class PgFunctions {
             Thread.currentThread().interrupt();
         } catch (org.h2.message.DbException e) {
             throw e.getSQLException();
+        }
+    }
+
+    /**
+     * set_config(name, value, is_local): SET from SQL; returns the value now in force. SET LOCAL
+     * outside a transaction block lasts, as in PostgreSQL, only to the end of the statement's
+     * implicit transaction.
+     */
+    public static String setConfig(java.sql.Connection c, String name, String value, Boolean isLocal) throws java.sql.SQLException {
+        if (name == null) {
+            throw new java.sql.SQLException("NULL value not allowed for parameter name", "22004");
+        }
+        H2Session session = H2Sessions.running(c);
+        if (session == null) {
+            throw new java.sql.SQLException("set_config() is not available here", "0A000");
+        }
+        try {
+            return session.info().settings().set(name, value, Boolean.TRUE.equals(isLocal));
+        } catch (dev.tusk.server.error.PgException e) {
+            throw new java.sql.SQLException(e.getMessage(), e.sqlState());
+        }
+    }
+
+    /** current_setting(name [, missing_ok]): the value SHOW gives; NULL for an unknown name if missing_ok. */
+    public static String currentSetting(java.sql.Connection c, String name) throws java.sql.SQLException {
+        return currentSetting(c, name, false);
+    }
+
+    public static String currentSetting(java.sql.Connection c, String name, Boolean missingOk) throws java.sql.SQLException {
+        if (name == null) {
+            return null;
+        }
+        H2Session session = H2Sessions.running(c);
+        if (session == null) {
+            throw new java.sql.SQLException("current_setting() is not available here", "0A000");
+        }
+        try {
+            return session.info().settings().get(name);
+        } catch (dev.tusk.server.error.PgException e) {
+            if (Boolean.TRUE.equals(missingOk)) {
+                return null;
+            }
+            throw new java.sql.SQLException(e.getMessage(), e.sqlState());
         }
     }
 

@@ -5,8 +5,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.concurrent.locks.ReentrantLock;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -40,8 +38,7 @@ final class StoreLock {
     /** The store lock of the database this connection (an embedded H2 connection) belongs to. */
     static StoreLock of(Connection conn) {
         try {
-            SessionLocal session = (SessionLocal) conn.unwrap(JdbcConnection.class).getSession();
-            MVStore store = session.getDatabase().getStore().getMvStore();
+            MVStore store = H2Sessions.of(conn).getDatabase().getStore().getMvStore();
             return new StoreLock((ReentrantLock) STORE_LOCK.get(store));
         } catch (SQLException | IllegalAccessException | ClassCastException e) {
             throw new IllegalStateException("cannot reach H2's store lock", e);

@@ -351,8 +351,10 @@ abstract class TokenEmitter {
     /** The function or keyword's value when it answers from the session, or null. */
     private String sessionValue(String word, boolean emptyCall) {
         switch (word) {
-            case "current_user": case "session_user": case "user": case "current_role":
+            case "session_user":
                 return emptyCall ? null : Identifiers.literal(session.user());
+            case "current_user": case "user": case "current_role":
+                return emptyCall ? null : Identifiers.literal(session.currentUser().get());
             case "current_catalog":
                 return emptyCall ? null : Identifiers.literal(session.database());
             case "current_database":
