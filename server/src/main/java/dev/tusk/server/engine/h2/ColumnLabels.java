@@ -58,13 +58,30 @@ final class ColumnLabels {
         int subscripts = to;
         while (subscripts > from && tokens.get(subscripts - 1).isPunct(']')) {
             int open = subscripts - 1;
-            while (open > from && !tokens.get(open).isPunct('[')) {
-                open--;
+            for (int depth = 0; open > from; open--) {
+                if (tokens.get(open).isPunct(']')) {
+                    depth++;
+                } else if (tokens.get(open).isPunct('[') && --depth == 0) {
+                    break;
+                }
             }
             subscripts = open;
         }
-        if (subscripts < to && subscripts > from && isColumnRef(tokens, from, subscripts)) {
-            return tokens.get(subscripts - 1).value(); // nums[1] is labelled nums
+        int arrayFrom = from;
+        int arrayTo = subscripts;
+        while (arrayTo - arrayFrom > 2 && tokens.get(arrayFrom).isPunct('(')
+                && H2SqlGenerator.matching(tokens, arrayFrom) == arrayTo - 1) {
+            arrayFrom++; // (nums)[1] too
+            arrayTo--;
+        }
+        if (subscripts < to && subscripts > from) {
+            if (isColumnRef(tokens, arrayFrom, arrayTo)) {
+                return tokens.get(arrayTo - 1).value(); // nums[1] is labelled nums
+            }
+            String array = label(tokens, arrayFrom, arrayTo); // f(x)[1] as f, ARRAY[...][1] as array
+            if (array != null && !array.equals("?column?")) {
+                return array;
+            }
         }
         Token first = tokens.get(from);
         if (first.is(TokenType.IDENT)) {
@@ -87,7 +104,9 @@ final class ColumnLabels {
                 while (!tokens.get(paren).isPunct('(') && !tokens.get(paren).isPunct('[')) {
                     paren++;
                 }
-                return PgTypeLabels.functionLabel(tokens.get(paren - 1).value());
+                Token name = tokens.get(paren - 1);
+                // a call a rewrite put in for an operator (a zero-width token) is labelled as the operator was
+                return name.start() == name.end() ? "?column?" : PgTypeLabels.functionLabel(name.value());
             }
         }
         return "?column?";

@@ -218,8 +218,9 @@ final class H2PgCatalog {
             + " AND t.table_name NOT LIKE " + HIDDEN
             + " UNION ALL SELECT pg_catalog.tusk_oid('i', i.index_schema, coalesce(tc.constraint_name, i.index_name)),"
             + " coalesce(tc.constraint_name, i.index_name),"
-            + " " + NS + "(i.index_schema), 0, 0, " + PgOids.BOOTSTRAP_SUPERUSER + ", " + PgOids.BTREE_AM + ", 0, 0, 0,"
-            + " CAST(-1 AS REAL), 0, 0, FALSE, FALSE, 'p', 'i',"
+            // relpages 1, reltuples 0: what PostgreSQL records for a new btree (its metapage, no tuples)
+            + " " + NS + "(i.index_schema), 0, 0, " + PgOids.BOOTSTRAP_SUPERUSER + ", " + PgOids.BTREE_AM + ", 0, 0, 1,"
+            + " CAST(0 AS REAL), 0, 0, FALSE, FALSE, 'p', 'i',"
             + " (SELECT CAST(COUNT(*) AS SMALLINT) FROM information_schema.index_columns ic WHERE ic.index_schema = i.index_schema"
             + " AND ic.index_name = i.index_name), 0, FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, 'n', FALSE, 0, 0, 0,"
             + " NULL, NULL, NULL FROM " + INDEXES
@@ -280,6 +281,11 @@ final class H2PgCatalog {
             + " JOIN information_schema.columns c ON c.table_schema = ic.table_schema AND c.table_name = ic.table_name"
             + " AND c.column_name = ic.column_name WHERE ic.index_schema = i.index_schema AND ic.index_name = i.index_name"
             + " ORDER BY ic.ordinal_position) AS indkey,"
+            // per column: 1 = DESC, 2 = NULLS FIRST (an int2vector in PostgreSQL, 0-based there, 1-based here)
+            + " ARRAY(SELECT CAST(CASE WHEN ic.ordering_specification = 'DESC' THEN 1 ELSE 0 END"
+            + " + CASE WHEN ic.null_ordering = 'FIRST' THEN 2 ELSE 0 END AS SMALLINT)"
+            + " FROM information_schema.index_columns ic WHERE ic.index_schema = i.index_schema"
+            + " AND ic.index_name = i.index_name ORDER BY ic.ordinal_position) AS indoption,"
             + " CAST(NULL AS VARCHAR) AS indexprs, CAST(NULL AS VARCHAR) AS indpred"
             + " FROM " + INDEXES,
 
@@ -289,8 +295,13 @@ final class H2PgCatalog {
             + " CASE tc.constraint_type WHEN 'PRIMARY KEY' THEN 'p' WHEN 'UNIQUE' THEN 'u' WHEN 'FOREIGN KEY' THEN 'f'"
             + " ELSE 'c' END AS contype, FALSE AS condeferrable, FALSE AS condeferred, TRUE AS convalidated,"
             + " pg_catalog.tusk_oid('r', tc.table_schema, tc.table_name) AS conrelid, 0 AS contypid,"
+            // a key's own index; for a foreign key, the referenced key's index (as PostgreSQL records it)
             + " CASE WHEN tc.constraint_type IN ('PRIMARY KEY', 'UNIQUE') THEN"
-            + " pg_catalog.tusk_oid('i', tc.constraint_schema, tc.constraint_name) ELSE 0 END AS conindid, 0 AS conparentid,"
+            + " pg_catalog.tusk_oid('i', tc.constraint_schema, tc.constraint_name)"
+            + " WHEN tc.constraint_type = 'FOREIGN KEY' THEN (SELECT pg_catalog.tusk_oid('i', rc.unique_constraint_schema,"
+            + " rc.unique_constraint_name) FROM information_schema.referential_constraints rc"
+            + " WHERE rc.constraint_schema = tc.constraint_schema AND rc.constraint_name = tc.constraint_name)"
+            + " ELSE 0 END AS conindid, 0 AS conparentid,"
             + " CASE WHEN tc.constraint_type = 'FOREIGN KEY' THEN (SELECT pg_catalog.tusk_oid('r', u.table_schema, u.table_name)"
             + " FROM information_schema.referential_constraints rc JOIN information_schema.table_constraints u"
             + " ON u.constraint_schema = rc.unique_constraint_schema AND u.constraint_name = rc.unique_constraint_name"

@@ -41,6 +41,14 @@ final class H2SqlGenerator extends TokenEmitter {
     /** The H2 statements (usually one) that carry out st, each with its offset map. */
     static List<SqlBuilder> generate(EngineStatement st, SessionInfo session, Catalog catalog) {
         List<Token> t = OperatorCalls.present(st.tokens()) ? OperatorCalls.rewrite(st.tokens()) : st.tokens();
+        if (ExpandArrayCalls.present(t)) {
+            t = ExpandArrayCalls.rewrite(t);
+        }
+        boolean query = st.kind() == CommandKind.SELECT || st.kind() == CommandKind.INSERT
+                || st.kind() == CommandKind.UPDATE || st.kind() == CommandKind.DELETE;
+        if (query && ArraySubscripts.present(t)) {
+            t = ArraySubscripts.rewrite(t);
+        }
         if (st.kind() == CommandKind.TRUNCATE) {
             return truncate(t, session);
         }

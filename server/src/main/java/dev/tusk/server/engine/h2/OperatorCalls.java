@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Rewrites PostgreSQL operators H2 lacks into calls of the functions that implement them:
  * {@code a -> 'k'} becomes {@code tusk_json_get(a, 'k')}, {@code a ~ 'x'} becomes
- * {@code tusk_regex_match(a, 'x', false)}, {@code a !~ 'x'} its negation. These operators bind
+ * {@code tusk_regex_match(a, 'x', false)}, {@code a !~ 'x'} its negation, {@code a & b} {@code bitand(a, b)}
+ * (and |, #, <<, >> likewise). These operators bind
  * tighter than comparisons and associate to the left, so each takes the primary expression before
  * it (a name, literal, call or parenthesised group, with any ::cast) and the one after it. The
  * spelled-out form {@code OPERATOR(pg_catalog.~)} and {@code COLLATE} clauses (Tusk compares by
@@ -20,13 +21,25 @@ final class OperatorCalls {
     private record Call(String function, boolean negated, String extraArgument) {
     }
 
-    private static final Map<String, Call> CALLS = Map.of(
-            "->", new Call("tusk_json_get", false, null),
-            "->>", new Call("tusk_json_get_text", false, null),
-            "~", new Call("tusk_regex_match", false, "false"),
-            "~*", new Call("tusk_regex_match", false, "true"),
-            "!~", new Call("tusk_regex_match", true, "false"),
-            "!~*", new Call("tusk_regex_match", true, "true"));
+    private static final Map<String, Call> CALLS = Map.ofEntries(
+            Map.entry("->", new Call("tusk_json_get", false, null)),
+            Map.entry("->>", new Call("tusk_json_get_text", false, null)),
+            Map.entry("~", new Call("tusk_regex_match", false, "false")),
+            Map.entry("~*", new Call("tusk_regex_match", false, "true")),
+            Map.entry("!~", new Call("tusk_regex_match", true, "false")),
+            Map.entry("!~*", new Call("tusk_regex_match", true, "true")),
+            // integer bit operators (PostgreSQL's "any other operator" precedence: above comparisons)
+            Map.entry("&", new Call("bitand", false, null)),
+            Map.entry("|", new Call("bitor", false, null)),
+            Map.entry("#", new Call("bitxor", false, null)),
+            Map.entry("<<", new Call("lshift", false, null)),
+            Map.entry(">>", new Call("rshift", false, null)));
+
+    /** Words that may stand before a parenthesised expression without naming a function. */
+    private static final java.util.Set<String> KEYWORDS_BEFORE_PARENTHESES = java.util.Set.of("select", "where", "and",
+            "or", "not", "when", "then", "else", "in", "on", "by", "as", "from", "having", "case", "distinct", "all",
+            "any", "some", "exists", "values", "returning", "using", "is", "between", "like", "ilike", "set", "into",
+            "join", "limit", "offset", "return");
 
     private OperatorCalls() {
     }
@@ -145,7 +158,7 @@ final class OperatorCalls {
     }
 
     /** Where the primary expression ending just before index end starts, or -1. */
-    private static int primaryStart(List<Token> t, int end) {
+    static int primaryStart(List<Token> t, int end) {
         int i = end - 1;
         while (i >= 2 && t.get(i).is(TokenType.IDENT) && t.get(i - 1).text().equals("::")) {
             i -= 2; // a trailing ::type
@@ -167,7 +180,8 @@ final class OperatorCalls {
             if (i < 0) {
                 return -1;
             }
-            if (i > 0 && (t.get(i - 1).is(TokenType.IDENT) || t.get(i - 1).is(TokenType.QUOTED_IDENT))) {
+            if (i > 0 && (t.get(i - 1).is(TokenType.QUOTED_IDENT)
+                    || t.get(i - 1).is(TokenType.IDENT) && !KEYWORDS_BEFORE_PARENTHESES.contains(t.get(i - 1).value()))) {
                 i--; // a function call, or a subscripted column
             }
         } else if (!(last.is(TokenType.IDENT) || last.is(TokenType.QUOTED_IDENT) || last.is(TokenType.STRING)

@@ -131,6 +131,10 @@ public final class PgCatalogDefinitions {
         if (i == null) {
             return null;
         }
+        if (column != null && column > 0) {
+            // one key column: its name; past the last, an empty string
+            return column <= i.columns().size() ? i.columns().get(column - 1) : "";
+        }
         return "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + i.name() + " ON " + i.schema() + "." + i.table()
                 + " USING btree (" + String.join(", ", i.columns()) + ")";
     }

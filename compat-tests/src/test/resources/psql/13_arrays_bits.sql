@@ -1,0 +1,10 @@
+create table arrs (id int primary key, nums int[], flags int);
+insert into arrs values (1, '{10,20,30}', 5), (2, '{}', 12), (3, null, 0);
+select id, nums[1], nums[3], nums[4], nums[0] from arrs order by id;
+select id, nums[1] + 1 as next, (nums)[2] from arrs order by id;
+select id from arrs where nums[2] = 20;
+select id, flags & 4, flags | 1, flags # 3, flags << 2, flags >> 1 from arrs order by id;
+select id from arrs where flags & 4 = 4 order by id;
+select case 3 & 1 when 1 then 'odd' else 'even' end;
+select (ARRAY[4,5,6])[2], (ARRAY[4,5,6])[9];
+drop table arrs;
