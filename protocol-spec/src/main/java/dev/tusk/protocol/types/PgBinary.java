@@ -61,7 +61,7 @@ public final class PgBinary {
             case PgTypes.TIMESTAMPTZ:
                 return ByteBuffer.allocate(8).putLong(micros((Instant) v)).array();
             case PgTypes.NUMERIC:
-                return numeric((BigDecimal) v);
+                return v instanceof Double d ? numericSpecial(d) : numeric((BigDecimal) v);
             case PgTypes.INTERVAL: {
                 PgInterval i = (PgInterval) v;
                 return ByteBuffer.allocate(16).putLong(i.micros()).putInt(i.days()).putInt(i.months()).array();
@@ -227,6 +227,15 @@ public final class PgBinary {
     private static final short NUMERIC_POS = 0x0000;
     private static final short NUMERIC_NEG = 0x4000;
     private static final short NUMERIC_NAN = (short) 0xC000;
+
+    private static final short NUMERIC_PINF = (short) 0xD000;
+    private static final short NUMERIC_NINF = (short) 0xF000;
+
+    /** numeric_send of NaN, Infinity or -Infinity: no digits, the sign word says which. */
+    static byte[] numericSpecial(double v) {
+        short sign = Double.isNaN(v) ? NUMERIC_NAN : v > 0 ? NUMERIC_PINF : NUMERIC_NINF;
+        return ByteBuffer.allocate(8).putShort((short) 0).putShort((short) 0).putShort(sign).putShort((short) 0).array();
+    }
 
     /** numeric_send: ndigits, weight, sign, dscale, then base-10000 digits. */
     static byte[] numeric(BigDecimal v) {

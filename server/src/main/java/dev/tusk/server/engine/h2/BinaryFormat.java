@@ -42,7 +42,7 @@ final class BinaryFormat {
             case PgTypes.INT8: v = rs.getLong(col); break;
             case PgTypes.FLOAT4: v = rs.getFloat(col); break;
             case PgTypes.FLOAT8: v = rs.getDouble(col); break;
-            case PgTypes.NUMERIC: v = rs.getBigDecimal(col); break;
+            case PgTypes.NUMERIC: v = TextFormat.numeric(rs, col); break;
             case PgTypes.DATE: v = rs.getObject(col, LocalDate.class); break;
             case PgTypes.TIME: v = rs.getObject(col, LocalTime.class); break;
             case PgTypes.TIMESTAMP: v = rs.getObject(col, LocalDateTime.class); break;
@@ -53,7 +53,13 @@ final class BinaryFormat {
             }
             case PgTypes.UUID: v = rs.getObject(col, UUID.class); break;
             case PgTypes.BYTEA: v = rs.getBytes(col); break;
-            case PgTypes.JSONB: case PgTypes.JSON: {
+            case PgTypes.JSON: {
+                // text as written (a json constant is kept as text), or H2's JSON formatted
+                Object json = rs.getObject(col);
+                v = json == null ? null : json instanceof byte[] b ? JsonbText.format(new String(b, StandardCharsets.UTF_8)) : json.toString();
+                break;
+            }
+            case PgTypes.JSONB: {
                 byte[] json = rs.getBytes(col);
                 v = json == null ? null : JsonbText.format(new String(json, StandardCharsets.UTF_8));
                 break;

@@ -112,6 +112,20 @@ final class ColumnLabels {
         return "?column?";
     }
 
+    /** The PostgreSQL type a select item ends by casting to (expr::type, not an alias after it), or 0. */
+    static int castType(List<Token> tokens, int from, int to) {
+        int as = H2SqlGenerator.topLevelWord(tokens, from, to, "as");
+        if (as > from) {
+            to = as;
+        }
+        int cast = lastTopLevelCast(tokens, from, to);
+        if (cast < 0 || PgTypeLabels.typeNameEnd(tokens, cast + 1, to) != to) {
+            return 0;
+        }
+        String label = PgTypeLabels.label(tokens, cast + 1, to);
+        return label == null ? 0 : PgTypeLabels.oid(label);
+    }
+
     private static boolean isImplicitAlias(Token before) {
         if (before.is(TokenType.OPERATOR) || before.isPunct('.') || before.isPunct('(') || before.isPunct(',')
                 || before.is(TokenType.PUNCT) && before.text().equals("::")) {

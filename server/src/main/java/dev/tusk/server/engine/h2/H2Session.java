@@ -345,7 +345,7 @@ final class H2Session implements EngineSession {
                 List<ColumnDescription> cols = new ArrayList<>(n);
                 int[] oids = new int[n];
                 for (int i = 0; i < n; i++) {
-                    ColumnDescription c = H2Types.describe(md, i + 1);
+                    ColumnDescription c = H2Types.describe(md, i + 1, sql.castType(i));
                     cols.add(c);
                     oids[i] = c.typeOid();
                 }

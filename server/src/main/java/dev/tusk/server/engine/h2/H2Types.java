@@ -12,8 +12,20 @@ final class H2Types {
     }
 
     static ColumnDescription describe(ResultSetMetaData md, int col) throws SQLException {
+        return describe(md, col, 0);
+    }
+
+    /**
+     * cast: the PostgreSQL type the statement casts this column to (SqlBuilder.castType), or 0; it
+     * names json, name and oid, which H2 reports as jsonb, varchar and integer.
+     */
+    static ColumnDescription describe(ResultSetMetaData md, int col, int cast) throws SQLException {
         String h2 = md.getColumnTypeName(col).toUpperCase(Locale.ROOT);
         int oid = oid(h2, md.getPrecision(col));
+        if (cast == PgTypes.JSON && (oid == PgTypes.JSONB || oid == PgTypes.VARCHAR || oid == PgTypes.TEXT) || cast == PgTypes.NAME && (oid == PgTypes.VARCHAR || oid == PgTypes.TEXT)
+                || cast == PgTypes.OID && (oid == PgTypes.INT4 || oid == PgTypes.INT8)) {
+            return new ColumnDescription(md.getColumnLabel(col), 0, 0, cast, PgTypes.typeSize(cast), -1);
+        }
         int modifier = -1;
         if (oid == PgTypes.VARCHAR || oid == PgTypes.BPCHAR) {
             modifier = md.getPrecision(col) + 4;

@@ -29,11 +29,24 @@ final class PgLiterals {
             return arrayLiteral(text, h2 != null ? h2 : type);
         }
         switch (type) {
-            case "json": case "jsonb": return "json " + Identifiers.literal(text);
+            // json keeps its text as written (jsonb is the parsed, normalized form): checked here, then text
+            case "json": return jsonText(text);
+            case "jsonb": return "json " + Identifiers.literal(text);
             case "bytea": return byteaLiteral(text);
             case "interval": return TypedLiterals.interval(text);
             default: return null;
         }
+    }
+
+    /** json input: the text itself, once it parses as JSON (22P02 otherwise, as PostgreSQL's json_in). */
+    static String jsonText(String text) {
+        try {
+            JsonbText.parse(text);
+        } catch (RuntimeException e) {
+            throw new dev.tusk.server.error.PgException(dev.tusk.protocol.SqlState.INVALID_TEXT_REPRESENTATION,
+                    "invalid input syntax for type json");
+        }
+        return "cast(" + Identifiers.literal(text) + " as character varying)";
     }
 
     /** The H2 literal for text assigned to a column of this H2 type, or null to leave it to H2. */

@@ -12,6 +12,21 @@ final class SqlBuilder {
     private int[] generatedAt = new int[32];
     private int[] sourceAt = new int[32];
     private int count;
+    /** Per result column, the PostgreSQL type a top-level cast gives it where H2's own type says less; 0 if none. */
+    private int[] castTypes = new int[0];
+
+    /** Result column column (0-based) is cast to PostgreSQL type oid (json, name, oid: H2 has no such types). */
+    void castType(int column, int oid) {
+        if (column >= castTypes.length) {
+            castTypes = Arrays.copyOf(castTypes, column + 1);
+        }
+        castTypes[column] = oid;
+    }
+
+    /** The type a top-level cast gives result column column (0-based), or 0. */
+    int castType(int column) {
+        return column < castTypes.length ? castTypes[column] : 0;
+    }
 
     SqlBuilder emit(String text, int sourceOffset) {
         if (sql.length() > 0 && needsSpace(sql.charAt(sql.length() - 1), text)) {

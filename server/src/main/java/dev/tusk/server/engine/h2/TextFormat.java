@@ -46,6 +46,10 @@ final class TextFormat {
                 String s = rs.getString(col);
                 return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
             }
+            case PgTypes.NUMERIC: {
+                Object v = numeric(rs, col);
+                return v == null ? null : ascii(v instanceof BigDecimal d ? d.toPlainString() : FloatFormat.float8((Double) v));
+            }
             // java.time, not java.sql: the latter switches to the Julian calendar before 1582.
             case PgTypes.DATE: {
                 LocalDate d = rs.getObject(col, LocalDate.class);
@@ -62,6 +66,24 @@ final class TextFormat {
             default: {
                 Object v = rs.getObject(col);
                 return v == null ? null : text(v, oid, zone).getBytes(StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    /**
+     * A numeric value: a BigDecimal, or a Double for NaN and ±Infinity, which H2 keeps in DECFLOAT
+     * (PostgreSQL's unconstrained numeric) but cannot hand out as a BigDecimal.
+     */
+    static Object numeric(ResultSet rs, int col) throws SQLException {
+        try {
+            return rs.getBigDecimal(col);
+        } catch (SQLException e) {
+            String s = rs.getString(col);
+            switch (s) {
+                case "NaN": return Double.NaN;
+                case "Infinity": return Double.POSITIVE_INFINITY;
+                case "-Infinity": return Double.NEGATIVE_INFINITY;
+                default: throw e;
             }
         }
     }

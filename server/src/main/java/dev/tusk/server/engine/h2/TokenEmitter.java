@@ -1,5 +1,6 @@
 package dev.tusk.server.engine.h2;
 
+import dev.tusk.protocol.types.PgTypes;
 import dev.tusk.server.engine.SessionInfo;
 import dev.tusk.server.sql.Identifiers;
 import dev.tusk.server.sql.Token;
@@ -107,7 +108,9 @@ abstract class TokenEmitter {
     private int castConstant(int constant, int type, int to) {
         int end = PgTypeLabels.typeNameEnd(tokens, type, to);
         boolean array = end > type && tokens.get(end - 1).isPunct(']');
-        String literal = PgLiterals.cast(tokens.get(constant).value(), PgTypeLabels.label(tokens, type, end), array);
+        String label = PgTypeLabels.label(tokens, type, end);
+        String literal = label.equals("numeric") && end == type + 1 ? TypedLiterals.numeric(tokens.get(constant).value())
+                : PgLiterals.cast(tokens.get(constant).value(), label, array);
         if (literal == null) {
             return -1;
         }
@@ -395,6 +398,12 @@ abstract class TokenEmitter {
 
     /** A select list (or RETURNING list), each item followed by AS "label" where PostgreSQL labels it. */
     final void selectList(int from, int to) {
+        // The first select list begun at the top is the statement's result: its casts to json, name
+        // and oid are recorded, as H2's result types cannot tell those from jsonb, varchar and int.
+        boolean result = !resultListSeen && selectListDepth == 0;
+        resultListSeen = true;
+        selectListDepth++;
+        int column = 0;
         int start = from;
         for (int i = from; i <= to; i++) {
             if (i == to || tokens.get(i).isPunct(',') && depthBetween(from, i) == 0) {
@@ -407,11 +416,22 @@ abstract class TokenEmitter {
                     if (label != null) {
                         out.emit("as " + Identifiers.quote(label), tokens.get(i - 1).end());
                     }
+                    if (result) {
+                        int cast = ColumnLabels.castType(tokens, start, i);
+                        if (cast == PgTypes.JSON || cast == PgTypes.NAME || cast == PgTypes.OID) {
+                            out.castType(column, cast);
+                        }
+                    }
+                    column++;
                 }
                 start = i + 1;
             }
         }
+        selectListDepth--;
     }
+
+    private boolean resultListSeen;
+    private int selectListDepth;
 
     /** A type name starting at i (with modifiers and [] suffixes); emits H2's spelling, returns the next index. */
     final int typeName(int i, int to) {

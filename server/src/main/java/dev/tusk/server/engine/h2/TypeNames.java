@@ -19,6 +19,9 @@ final class TypeNames {
             Map.entry("name", "character varying(63)"),
             Map.entry("bpchar", "character"),
             Map.entry("bytea", "binary varying"),
+            // numeric without precision: H2's NUMERIC would round to its default scale and has no NaN
+            Map.entry("numeric", "decfloat"),
+            Map.entry("decimal", "decfloat"),
             Map.entry("jsonb", "json"),
             Map.entry("timestamptz", "timestamp with time zone"),
             // PostgreSQL keeps microseconds by default; H2's TIME keeps whole seconds unless told.

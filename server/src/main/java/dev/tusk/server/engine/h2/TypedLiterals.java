@@ -19,11 +19,30 @@ final class TypedLiterals {
             case "timestamptz": return "timestamp with time zone " + Identifiers.literal(value);
             case "timetz": return "time with time zone " + Identifiers.literal(value);
             case "jsonb": return "json " + Identifiers.literal(value);
+            case "numeric": return numeric(value);
             case "int2": case "int4": case "int8": case "float4": case "float8": case "bool": case "text":
-            case "numeric": case "name": case "oid":
+            case "name": case "oid":
                 return "cast(" + Identifiers.literal(value) + " as " + h2Type(typeName) + ")";
             default: return null;
         }
+    }
+
+    /**
+     * numeric 'v': a number keeps the digits it was written with (numeric '1.50' is 1.50, where H2's
+     * DECFLOAT, its unconstrained numeric, would drop the zero); NaN and Infinity stay DECFLOAT.
+     */
+    static String numeric(String value) {
+        try {
+            BigDecimal d = new BigDecimal(value.trim());
+            int scale = Math.max(d.scale(), 0);
+            int precision = Math.max(d.precision() - d.scale() + scale, scale + 1);
+            if (precision <= 100_000) {
+                return "cast(" + Identifiers.literal(value) + " as numeric(" + precision + ", " + scale + "))";
+            }
+        } catch (NumberFormatException e) {
+            // NaN, Infinity, or not a number at all: DECFLOAT accepts the first two and reports the last
+        }
+        return "cast(" + Identifiers.literal(value) + " as decfloat)";
     }
 
     private static String h2Type(String pg) {
