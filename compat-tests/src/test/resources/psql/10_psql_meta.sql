@@ -13,3 +13,10 @@ create index meta_c_n_idx on meta_c (n);
 \d meta_c
 \di
 \ds
+\df
+\dT
+\db
+\dD
+\dx
+\d+ meta_c
+\d+ meta_a

@@ -18,13 +18,28 @@ import org.junit.jupiter.api.Test;
  * if the share falls below the floor, which is raised as features land.
  */
 class PsqlCorpusTest extends BothServers {
-    /** The share of statements whose psql output must be identical on both servers. */
-    private static final double FLOOR = 0.96;
+    /**
+     * Statements known to print differently (see README, Known differences): the NOT NULL error's
+     * DETAIL row, the version string, FULL JOIN, numeric division and average scales, function
+     * results typed as H2 types them, plpgsql listed by \\dx, information_schema's precision of
+     * integer columns. Every other statement must print the same on both servers.
+     */
+    private static final java.util.Set<String> KNOWN = java.util.Set.of(
+            "04_errors.sql: insert into e1 values (2, null, 2);",
+            "05_settings.sql: show server_version;",
+            "07_joins_aggregates.sql: select s.name, d.name from staff s full join dept d on d.id = s.dept_id order by s.name, d.name;",
+            "07_joins_aggregates.sql: select d.name, sum(s.salary), avg(s.salary) from staff s join dept d on d.id = s.dept_id group by d.name order by 1;",
+            "07_joins_aggregates.sql: select abs(-5), ceil(4.2), floor(4.8), mod(10, 3), power(2, 10), sqrt(16.0);",
+            "07_joins_aggregates.sql: select 10 / 4, 10 % 4, 10.0 / 4, -7 / 2;",
+            "10_psql_meta.sql: \\dx",
+            "12_information_schema.sql: select column_name, ordinal_position, is_nullable, data_type, character_maximum_length,"
+                    + " numeric_precision, numeric_scale from information_schema.columns where table_name = 'is_t' order by ordinal_position;");
 
     @Test
     void psqlPrintsTheSameOnTuskAsOnPostgres() throws Exception {
         int same = 0;
         int total = 0;
+        List<String> unexpected = new java.util.ArrayList<>();
         StringBuilder report = new StringBuilder();
         for (Path script : scripts()) {
             String db = "corpus_" + script.getFileName().toString().replace(".sql", "");
@@ -40,6 +55,10 @@ class PsqlCorpusTest extends BothServers {
                 if (e.equals(a)) {
                     same++;
                 } else {
+                    String key = script.getFileName() + ": " + statements.get(i);
+                    if (!KNOWN.contains(key)) {
+                        unexpected.add(key);
+                    }
                     report.append("--- ").append(script.getFileName()).append(": ").append(statements.get(i)).append('\n')
                             .append("PostgreSQL 15:\n").append(e).append("Tusk:\n").append(a);
                 }
@@ -49,7 +68,7 @@ class PsqlCorpusTest extends BothServers {
         System.out.printf("psql corpus: %d of %d statements print the same on Tusk as on PostgreSQL 15 (%.1f%%)%n",
                 same, total, share * 100);
         System.out.print(report);
-        assertTrue(share >= FLOOR, String.format("matching share %.3f fell below %.2f (differences printed above)", share, FLOOR));
+        assertTrue(unexpected.isEmpty(), "psql prints differently for " + unexpected + " (printed above)");
     }
 
     private static List<Path> scripts() throws IOException, URISyntaxException {

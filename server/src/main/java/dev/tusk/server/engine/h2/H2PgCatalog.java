@@ -28,6 +28,17 @@ final class H2PgCatalog {
         {"tusk_namespace_oid", FUNCTIONS, "tuskNamespaceOid"},
         {"pg_get_userbyid", FUNCTIONS, "pgGetUserbyid"},
         {"pg_table_is_visible", FUNCTIONS, "pgTableIsVisible"},
+        {"pg_type_is_visible", FUNCTIONS, "pgTypeIsVisible"},
+        {"pg_function_is_visible", FUNCTIONS, "pgObjectIsVisible"},
+        {"pg_operator_is_visible", FUNCTIONS, "pgObjectIsVisible"},
+        {"pg_opclass_is_visible", FUNCTIONS, "pgObjectIsVisible"},
+        {"pg_collation_is_visible", FUNCTIONS, "pgObjectIsVisible"},
+        {"pg_conversion_is_visible", FUNCTIONS, "pgObjectIsVisible"},
+        {"pg_statistics_obj_is_visible", FUNCTIONS, "pgObjectIsVisible"},
+        {"pg_tablespace_location", FUNCTIONS, "pgTablespaceLocation"},
+        {"col_description", FUNCTIONS, "colDescription"},
+        {"obj_description", FUNCTIONS, "objDescription"},
+        {"shobj_description", FUNCTIONS, "shobjDescription"},
         {"pg_encoding_to_char", FUNCTIONS, "pgEncodingToChar"},
         {"tusk_databases", FUNCTIONS, "tuskDatabases"},
         {"format_type", DEFINITIONS, "formatType"},
@@ -139,12 +150,24 @@ final class H2PgCatalog {
         return sb.toString();
     }
 
+    /** Types whose I/O functions are named type_in, type_out ... rather than typein, typeout ... */
+    private static final java.util.Set<String> UNDERSCORED_IO = java.util.Set.of("date", "time", "timestamp",
+            "timestamptz", "interval", "timetz", "numeric", "uuid", "json", "jsonb");
+
     private static void row(StringBuilder sb, int oid, String name, int len, String category, int elem, int array,
                             boolean collatable) {
+        String io = elem != 0 ? "array_" : UNDERSCORED_IO.contains(name) ? name + "_" : name;
+        String align = len == 8 || len == 12 || oid == 1186 ? "d" : len == 2 ? "s" : len == 1 || len == 64 || oid == 2950 ? "c" : "i";
+        String storage = len > 0 ? "p" : oid == 1700 ? "m" : "x";
         sb.append(sb.length() > 0 ? ", " : "").append('(').append(oid).append(", '").append(name).append("', 11, 10, ")
                 .append(len).append(", ").append(len > 0 && len <= 8 ? "TRUE" : "FALSE").append(", 'b', '")
                 .append(category).append("', FALSE, TRUE, ',', 0, ").append(elem).append(", ").append(array)
-                .append(", 0, -1, 0, ").append(collatable ? 100 : 0).append(", FALSE)");
+                .append(", 0, -1, 0, ").append(collatable ? 100 : 0).append(", FALSE, '")
+                .append(io).append("in").append("', '").append(io).append("out', '")
+                .append(io).append("recv', '").append(io).append("send', '-', '-', '")
+                .append(elem != 0 ? "array_typanalyze" : "-").append("', '").append(align).append("', '").append(storage)
+                .append("', '").append(elem != 0 ? "array_subscript_handler" : "-")
+                .append("', CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR ARRAY))");
     }
 
     private static void alias(Statement s, String name, Class<?> impl, String method) throws SQLException {
@@ -231,7 +254,9 @@ final class H2PgCatalog {
 
         "CREATE OR REPLACE VIEW pg_catalog.pg_type AS SELECT * FROM (VALUES " + typeRows() + ") AS t(oid, typname,"
             + " typnamespace, typowner, typlen, typbyval, typtype, typcategory, typispreferred, typisdefined, typdelim,"
-            + " typrelid, typelem, typarray, typbasetype, typtypmod, typndims, typcollation, typnotnull)",
+            + " typrelid, typelem, typarray, typbasetype, typtypmod, typndims, typcollation, typnotnull, typinput, typoutput,"
+            + " typreceive, typsend, typmodin, typmodout, typanalyze, typalign, typstorage, typsubscript, typdefault,"
+            + " typdefaultbin, typacl)",
 
         "CREATE OR REPLACE VIEW pg_catalog.pg_attribute AS SELECT pg_catalog.tusk_oid('r', c.table_schema, c.table_name)"
             + " AS attrelid, c.column_name AS attname,"
@@ -242,9 +267,13 @@ final class H2PgCatalog {
             + " c.column_default IS NOT NULL AS atthasdef, FALSE AS atthasmissing,"
             + " CASE c.identity_generation WHEN 'ALWAYS' THEN 'a' WHEN 'BY DEFAULT' THEN 'd' ELSE '' END AS attidentity,"
             + " '' AS attgenerated, FALSE AS attisdropped, TRUE AS attislocal, 0 AS attinhcount,"
-            + " CASE WHEN c.data_type IN ('CHARACTER VARYING', 'CHARACTER', 'CHARACTER LARGE OBJECT') THEN 100 ELSE 0 END"
-            + " AS attcollation, -1 AS attstattarget, 'p' AS attstorage, 'i' AS attalign, FALSE AS attbyval,"
-            + " CAST(NULL AS VARCHAR ARRAY) AS attacl, CAST(NULL AS VARCHAR ARRAY) AS attoptions"
+            + " CASE WHEN UPPER(c.data_type) IN ('CHARACTER VARYING', 'CHARACTER', 'CHARACTER LARGE OBJECT') THEN 100 ELSE 0 END"
+            + " AS attcollation, -1 AS attstattarget,"
+            // storage as PostgreSQL's types default it: variable-length ones extended, numeric main
+            + " CASE WHEN UPPER(c.data_type) IN ('CHARACTER VARYING', 'CHARACTER', 'CHARACTER LARGE OBJECT', 'BINARY VARYING',"
+            + " 'JSON') OR UPPER(c.data_type) LIKE '% ARRAY' THEN 'x' WHEN UPPER(c.data_type) IN ('NUMERIC', 'DECFLOAT') THEN 'm'"
+            + " ELSE 'p' END AS attstorage, 'i' AS attalign, FALSE AS attbyval,"
+            + " CAST(NULL AS VARCHAR ARRAY) AS attacl, CAST(NULL AS VARCHAR ARRAY) AS attoptions, '' AS attcompression"
             + " FROM information_schema.columns c WHERE c.table_schema <> 'information_schema'"
             + " AND c.table_name NOT LIKE " + HIDDEN
             // an index has attributes too: its key columns, numbered by their place in the index
@@ -253,7 +282,7 @@ final class H2PgCatalog {
             + " CAST(ic.ordinal_position AS SMALLINT),"
             + " pg_catalog.tusk_typmod(c.data_type, c.character_maximum_length, c.numeric_precision, c.numeric_scale),"
             + " CAST(-1 AS SMALLINT), 0, FALSE, FALSE, FALSE, '', '', FALSE, TRUE, 0, 0, -1, 'p', 'i', FALSE,"
-            + " CAST(NULL AS VARCHAR ARRAY), CAST(NULL AS VARCHAR ARRAY)"
+            + " CAST(NULL AS VARCHAR ARRAY), CAST(NULL AS VARCHAR ARRAY), ''"
             + " FROM " + INDEXES.replace(" WHERE ", " JOIN information_schema.index_columns ic ON ic.index_schema ="
                     + " i.index_schema AND ic.index_name = i.index_name JOIN information_schema.columns c ON c.table_schema ="
                     + " ic.table_schema AND c.table_name = ic.table_name AND c.column_name = ic.column_name WHERE "),

@@ -46,6 +46,9 @@ final class H2SqlGenerator extends TokenEmitter {
         }
         boolean query = st.kind() == CommandKind.SELECT || st.kind() == CommandKind.INSERT
                 || st.kind() == CommandKind.UPDATE || st.kind() == CommandKind.DELETE;
+        if (query && UnnestCalls.present(t)) {
+            t = UnnestCalls.rewrite(t);
+        }
         if (query && ArraySubscripts.present(t)) {
             t = ArraySubscripts.rewrite(t);
         }

@@ -62,6 +62,71 @@ public final class PgCatalogFunctions {
         }
     }
 
+    /** pg_type_is_visible: whether the type's schema is pg_catalog or on the search path. */
+    public static Boolean pgTypeIsVisible(Connection c, Integer oid) throws SQLException {
+        if (oid == null) {
+            return null;
+        }
+        try (PreparedStatement ps = c.prepareStatement("select n.nspname from pg_catalog.pg_type t join"
+                + " pg_catalog.pg_namespace n on n.oid = t.typnamespace where t.oid = ?")) {
+            ps.setInt(1, oid);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
+                }
+                String schema = rs.getString(1);
+                return schema.equals("pg_catalog") || schema.equals(c.getSchema()) || onSearchPath(c, schema);
+            }
+        }
+    }
+
+    /**
+     * The visibility tests of objects Tusk lists none of (functions, operators, operator classes,
+     * collations, conversions, statistics objects): whatever the catalogs show is visible.
+     */
+    public static Boolean pgObjectIsVisible(Integer oid) {
+        return oid == null ? null : Boolean.TRUE;
+    }
+
+    /** col_description(table, column number): the column's comment, or NULL. */
+    public static String colDescription(Connection c, Integer table, Integer column) throws SQLException {
+        return description(c, table, dev.tusk.server.catalog.PgOids.PG_CLASS, column);
+    }
+
+    /** obj_description(object, catalog): the object's comment; only relations (pg_class) have any here. */
+    public static String objDescription(Connection c, Integer object, String catalog) throws SQLException {
+        return "pg_class".equals(catalog) ? description(c, object, dev.tusk.server.catalog.PgOids.PG_CLASS, 0) : null;
+    }
+
+    public static String objDescription(Connection c, Integer object) throws SQLException {
+        return description(c, object, dev.tusk.server.catalog.PgOids.PG_CLASS, 0);
+    }
+
+    /** shobj_description: comments on shared objects (databases, roles, tablespaces); Tusk keeps none. */
+    public static String shobjDescription(Integer object, String catalog) {
+        return null;
+    }
+
+    private static String description(Connection c, Integer object, int classOid, Integer subId) throws SQLException {
+        if (object == null || subId == null) {
+            return null;
+        }
+        try (PreparedStatement ps = c.prepareStatement("select description from pg_catalog.pg_description"
+                + " where objoid = ? and classoid = ? and objsubid = ?")) {
+            ps.setInt(1, object);
+            ps.setInt(2, classOid);
+            ps.setInt(3, subId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /** pg_tablespace_location: pg_default and pg_global live in the data directory, shown as ''. */
+    public static String pgTablespaceLocation(Integer oid) {
+        return oid == null ? null : "";
+    }
+
     private static boolean onSearchPath(Connection c, String schema) throws SQLException {
         try (ResultSet rs = c.createStatement().executeQuery(
                 "select setting_value from information_schema.settings where setting_name = 'SCHEMA_SEARCH_PATH'")) {

@@ -33,6 +33,8 @@ final class PgLiterals {
             case "json": return jsonText(text);
             case "jsonb": return "json " + Identifiers.literal(text);
             case "bytea": return byteaLiteral(text);
+            // a function named by text: pg_type's typinput and the like hold names, so it stays one
+            case "regproc": return Identifiers.literal(text);
             case "interval": return TypedLiterals.interval(text);
             default: return null;
         }
