@@ -56,6 +56,12 @@ public final class PgBinary {
                 return ByteBuffer.allocate(4).putInt((int) ChronoUnit.DAYS.between(EPOCH, (LocalDate) v)).array();
             case PgTypes.TIME:
                 return ByteBuffer.allocate(8).putLong(((LocalTime) v).toNanoOfDay() / 1000).array();
+            case PgTypes.TIMETZ: {
+                // timetz_send: the local time in microseconds, then the zone in seconds west of UTC
+                java.time.OffsetTime t = (java.time.OffsetTime) v;
+                return ByteBuffer.allocate(12).putLong(t.toLocalTime().toNanoOfDay() / 1000)
+                        .putInt(-t.getOffset().getTotalSeconds()).array();
+            }
             case PgTypes.TIMESTAMP:
                 return ByteBuffer.allocate(8).putLong(micros((LocalDateTime) v)).array();
             case PgTypes.TIMESTAMPTZ:
@@ -114,7 +120,7 @@ public final class PgBinary {
             case PgTypes.FLOAT4: case PgTypes.FLOAT8: case PgTypes.TEXT: case PgTypes.VARCHAR: case PgTypes.BPCHAR:
             case PgTypes.NAME: case PgTypes.JSON: case PgTypes.JSONB: case PgTypes.BYTEA: case PgTypes.UUID:
             case PgTypes.DATE: case PgTypes.TIME: case PgTypes.TIMESTAMP: case PgTypes.TIMESTAMPTZ: case PgTypes.NUMERIC:
-            case PgTypes.INTERVAL:
+            case PgTypes.INTERVAL: case PgTypes.TIMETZ:
                 return true;
             default:
                 return false;
@@ -142,6 +148,16 @@ public final class PgBinary {
             case PgTypes.UUID: size(b, 16); return new UUID(buf.getLong(), buf.getLong());
             case PgTypes.DATE: size(b, 4); return EPOCH.plusDays(buf.getInt());
             case PgTypes.TIME: size(b, 8); return LocalTime.ofNanoOfDay(buf.getLong() * 1000);
+            case PgTypes.TIMETZ: {
+                size(b, 12);
+                long micros = buf.getLong();
+                int west = buf.getInt();
+                if (micros < 0 || micros > 86_400_000_000L || Math.abs(west) > 18 * 3600) {
+                    throw new ProtocolException(SqlState.INVALID_BINARY_REPRESENTATION, "time with time zone out of range");
+                }
+                return java.time.OffsetTime.of(LocalTime.ofNanoOfDay(Math.min(micros * 1000, LocalTime.MAX.toNanoOfDay())),
+                        ZoneOffset.ofTotalSeconds(-west));
+            }
             case PgTypes.TIMESTAMP: size(b, 8); return EPOCH_TS.plus(buf.getLong(), ChronoUnit.MICROS);
             case PgTypes.TIMESTAMPTZ: size(b, 8); return EPOCH_TS.toInstant(ZoneOffset.UTC).plus(buf.getLong(), ChronoUnit.MICROS);
             case PgTypes.NUMERIC: return numeric(buf);

@@ -45,6 +45,7 @@ final class BinaryFormat {
             case PgTypes.NUMERIC: v = TextFormat.numeric(rs, col); break;
             case PgTypes.DATE: v = rs.getObject(col, LocalDate.class); break;
             case PgTypes.TIME: v = rs.getObject(col, LocalTime.class); break;
+            case PgTypes.TIMETZ: v = rs.getObject(col, java.time.OffsetTime.class); break;
             case PgTypes.TIMESTAMP: v = rs.getObject(col, LocalDateTime.class); break;
             case PgTypes.TIMESTAMPTZ: {
                 OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);

@@ -26,7 +26,7 @@ final class TypeNames {
             Map.entry("timestamptz", "timestamp with time zone"),
             // PostgreSQL keeps microseconds by default; H2's TIME keeps whole seconds unless told.
             Map.entry("time", "time(6)"),
-            Map.entry("timetz", "time with time zone"),
+            Map.entry("timetz", "time(6) with time zone"),
             Map.entry("serial4", "serial"),
             Map.entry("serial8", "bigserial"),
             Map.entry("oid", "integer"),
