@@ -38,7 +38,12 @@ final class BinaryFormat {
         switch (oid) {
             case PgTypes.BOOL: v = rs.getBoolean(col); break;
             case PgTypes.INT2: v = rs.getShort(col); break;
-            case PgTypes.INT4: case PgTypes.OID: v = rs.getInt(col); break;
+            case PgTypes.INT4: v = rs.getInt(col); break;
+            case PgTypes.OID: {
+                long value = rs.getLong(col); // held as bigint: an oid may be above 2^31
+                v = rs.wasNull() ? null : (int) value;
+                break;
+            }
             case PgTypes.INT8: v = rs.getLong(col); break;
             case PgTypes.FLOAT4: v = rs.getFloat(col); break;
             case PgTypes.FLOAT8: v = rs.getDouble(col); break;

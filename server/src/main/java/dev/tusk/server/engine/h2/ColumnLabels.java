@@ -118,6 +118,12 @@ final class ColumnLabels {
         if (as > from) {
             to = as;
         }
+        if (tokens.get(from).isWord("cast") && to - from > 3 && tokens.get(from + 1).isPunct('(')
+                && H2SqlGenerator.matching(tokens, from + 1) == to - 1) {
+            int type = H2SqlGenerator.topLevelWord(tokens, from + 2, to - 1, "as");
+            String label = type < 0 ? null : PgTypeLabels.label(tokens, type + 1, to - 1);
+            return label == null ? 0 : PgTypeLabels.oid(label); // CAST(x AS type)
+        }
         int cast = lastTopLevelCast(tokens, from, to);
         if (cast < 0 || PgTypeLabels.typeNameEnd(tokens, cast + 1, to) != to) {
             return 0;

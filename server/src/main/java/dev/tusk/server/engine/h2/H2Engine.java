@@ -33,6 +33,7 @@ public final class H2Engine implements Engine {
     private final Path base;
     private final boolean fsync;
     private final Map<String, GroupCommit> groupCommits = new ConcurrentHashMap<>();
+    private final Map<String, ColumnTypes> columnTypes = new ConcurrentHashMap<>();
     /** Databases whose catalog was installed since this engine started. */
     private final java.util.Set<String> prepared = ConcurrentHashMap.newKeySet();
 
@@ -103,6 +104,7 @@ public final class H2Engine implements Engine {
             installCatalog(c, session.database());
         }
         return new H2Session(c, session, fsync ? groupCommit(session.database()) : null,
+                columnTypes.computeIfAbsent(session.database(), db -> new ColumnTypes()),
                 () -> connect(session.database(), DDL_LOCK_TIMEOUT_MS));
     }
 

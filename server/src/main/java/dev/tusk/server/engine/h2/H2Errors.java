@@ -61,6 +61,13 @@ final class H2Errors {
             case ErrorCode.REFERENTIAL_INTEGRITY_VIOLATED_CHILD_EXISTS_1:
                 return foreignKey(outer, false);
             case ErrorCode.CHECK_CONSTRAINT_VIOLATED_1: {
+                // the checks of Tusk's json and oid domains (ColumnTypes) are those types' input errors
+                if (quoted.equals("(VALUE IS JSON)")) {
+                    return new PgException(SqlState.INVALID_TEXT_REPRESENTATION, "invalid input syntax for type json");
+                }
+                if (quoted.equals("(VALUE BETWEEN 0 AND 4294967295)")) {
+                    return new PgException(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range for type oid");
+                }
                 String table = st == null ? null : H2SqlGenerator.targetTable(st.tokens());
                 return new PgException(SqlState.CHECK_VIOLATION, "new row for relation \"" + table
                         + "\" violates check constraint \"" + lastPart(quoted) + "\"");

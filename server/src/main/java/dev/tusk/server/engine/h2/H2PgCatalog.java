@@ -1,5 +1,6 @@
 package dev.tusk.server.engine.h2;
 
+import dev.tusk.protocol.types.PgTypes;
 import dev.tusk.server.catalog.PgOids;
 import dev.tusk.server.engine.CatalogRole;
 import java.sql.Connection;
@@ -108,6 +109,9 @@ final class H2PgCatalog {
             s.execute("CREATE TABLE IF NOT EXISTS pg_catalog.pg_auth_members (roleid INTEGER, member INTEGER,"
                     + " grantor INTEGER, admin_option BOOLEAN)");
             writeRoles(c, roles);
+            for (String domain : ColumnTypes.DOMAIN_DDL) {
+                s.execute(domain);
+            }
             dropTablesNowViews(s);
             for (String view : VIEWS) {
                 s.execute(view);
@@ -175,6 +179,10 @@ final class H2PgCatalog {
     }
 
     private static final String NS = "pg_catalog.tusk_namespace_oid";
+    /** A column's type OID: json, name and oid columns are Tusk's domains (ColumnTypes), the rest by H2 type. */
+    private static final String COLUMN_TYPE = "CASE c.domain_name WHEN 'tusk_json' THEN " + PgTypes.JSON
+            + " WHEN 'tusk_name' THEN " + PgTypes.NAME + " WHEN 'tusk_oid' THEN " + PgTypes.OID
+            + " ELSE pg_catalog.tusk_type_oid(c.data_type, c.character_maximum_length) END";
     /** Tables dropped in an open transaction wait under a hidden name; the catalogs do not show them. */
     private static final String HIDDEN = "'" + DdlUndo.HIDDEN_PREFIX + "%'";
 
@@ -260,14 +268,15 @@ final class H2PgCatalog {
 
         "CREATE OR REPLACE VIEW pg_catalog.pg_attribute AS SELECT pg_catalog.tusk_oid('r', c.table_schema, c.table_name)"
             + " AS attrelid, c.column_name AS attname,"
-            + " pg_catalog.tusk_type_oid(c.data_type, c.character_maximum_length) AS atttypid,"
+            + " " + COLUMN_TYPE + " AS atttypid,"
             + " CAST(c.ordinal_position AS SMALLINT) AS attnum,"
             + " pg_catalog.tusk_typmod(c.data_type, c.character_maximum_length, c.numeric_precision, c.numeric_scale)"
             + " AS atttypmod, CAST(-1 AS SMALLINT) AS attlen, 0 AS attndims, c.is_nullable = 'NO' AS attnotnull,"
             + " c.column_default IS NOT NULL AS atthasdef, FALSE AS atthasmissing,"
             + " CASE c.identity_generation WHEN 'ALWAYS' THEN 'a' WHEN 'BY DEFAULT' THEN 'd' ELSE '' END AS attidentity,"
             + " '' AS attgenerated, FALSE AS attisdropped, TRUE AS attislocal, 0 AS attinhcount,"
-            + " CASE WHEN UPPER(c.data_type) IN ('CHARACTER VARYING', 'CHARACTER', 'CHARACTER LARGE OBJECT') THEN 100 ELSE 0 END"
+            + " CASE WHEN c.domain_name IN ('tusk_json', 'tusk_oid') THEN 0"
+            + " WHEN UPPER(c.data_type) IN ('CHARACTER VARYING', 'CHARACTER', 'CHARACTER LARGE OBJECT') THEN 100 ELSE 0 END"
             + " AS attcollation, -1 AS attstattarget,"
             // storage as PostgreSQL's types default it: variable-length ones extended, numeric main
             + " CASE WHEN UPPER(c.data_type) IN ('CHARACTER VARYING', 'CHARACTER', 'CHARACTER LARGE OBJECT', 'BINARY VARYING',"
@@ -278,7 +287,7 @@ final class H2PgCatalog {
             + " AND c.table_name NOT LIKE " + HIDDEN
             // an index has attributes too: its key columns, numbered by their place in the index
             + " UNION ALL SELECT pg_catalog.tusk_oid('i', i.index_schema, coalesce(tc.constraint_name, i.index_name)),"
-            + " ic.column_name, pg_catalog.tusk_type_oid(c.data_type, c.character_maximum_length),"
+            + " ic.column_name, " + COLUMN_TYPE + ","
             + " CAST(ic.ordinal_position AS SMALLINT),"
             + " pg_catalog.tusk_typmod(c.data_type, c.character_maximum_length, c.numeric_precision, c.numeric_scale),"
             + " CAST(-1 AS SMALLINT), 0, FALSE, FALSE, FALSE, '', '', FALSE, TRUE, 0, 0, -1, 'p', 'i', FALSE,"
@@ -292,7 +301,7 @@ final class H2PgCatalog {
             + " CAST(c.ordinal_position AS SMALLINT) AS adnum,"
             // a constant default prints with its type, as PostgreSQL's deparser shows it: 'x'::text
             + " CASE WHEN LEFT(c.column_default, 1) = '''' THEN c.column_default || '::' || pg_catalog.tusk_format_type("
-            + "pg_catalog.tusk_type_oid(c.data_type, c.character_maximum_length), -1) ELSE c.column_default END AS adbin"
+            + "" + COLUMN_TYPE + ", -1) ELSE c.column_default END AS adbin"
             + " FROM information_schema.columns c WHERE c.column_default IS NOT NULL AND c.table_schema <> 'information_schema'",
 
         "CREATE OR REPLACE VIEW pg_catalog.pg_index AS SELECT"

@@ -85,7 +85,7 @@ abstract class H2Portal implements EnginePortal {
                         return false;
                     }
                     rs = ps.getResultSet();
-                    if (columns == null || !sameShape(columns, rs.getMetaData(), prepared.sql)) {
+                    if (columns == null || !sameShape(columns, rs.getMetaData())) {
                         closeResult();
                         throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "cached plan must not change result type");
                     }
@@ -118,13 +118,13 @@ abstract class H2Portal implements EnginePortal {
          * Whether the result still has the columns Describe announced: a table altered since the
          * statement was prepared makes H2 re-plan, and the client would misread the rows.
          */
-        private static boolean sameShape(List<ColumnDescription> described, java.sql.ResultSetMetaData md, SqlBuilder sql)
-                throws SQLException {
+        private boolean sameShape(List<ColumnDescription> described, java.sql.ResultSetMetaData md) throws SQLException {
             if (md.getColumnCount() != described.size()) {
                 return false;
             }
             for (int i = 0; i < described.size(); i++) {
-                if (H2Types.describe(md, i + 1, sql.castType(i)).typeOid() != described.get(i).typeOid()) {
+                if (H2Types.describe(md, i + 1, prepared.session.declaredType(md, i + 1, prepared.sql)).typeOid()
+                        != described.get(i).typeOid()) {
                     return false;
                 }
             }

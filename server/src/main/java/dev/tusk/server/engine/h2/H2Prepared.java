@@ -44,7 +44,7 @@ final class H2Prepared implements EnginePrepared {
                 parameterTypes[i] = cast[i] != 0 ? cast[i] : inferred(pmd, i + 1);
             }
         }
-        this.columns = ps == null ? null : describe(ps.getMetaData(), sql);
+        this.columns = ps == null ? null : describe(session, ps.getMetaData(), sql);
     }
 
     /** The highest $n in the statement, which is its parameter count (as PostgreSQL counts them). */
@@ -90,13 +90,13 @@ final class H2Prepared implements EnginePrepared {
         }
     }
 
-    private static List<ColumnDescription> describe(ResultSetMetaData md, SqlBuilder sql) throws SQLException {
+    private static List<ColumnDescription> describe(H2Session session, ResultSetMetaData md, SqlBuilder sql) throws SQLException {
         if (md == null || md.getColumnCount() == 0) {
             return null;
         }
         List<ColumnDescription> cols = new ArrayList<>(md.getColumnCount());
         for (int i = 1; i <= md.getColumnCount(); i++) {
-            cols.add(H2Types.describe(md, i, sql.castType(i - 1)));
+            cols.add(H2Types.describe(md, i, session.declaredType(md, i, sql)));
         }
         return cols;
     }

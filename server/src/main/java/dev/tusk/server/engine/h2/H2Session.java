@@ -39,6 +39,8 @@ final class H2Session implements EngineSession {
     private final H2Catalog catalog;
     /** Held around every rollback: H2's rollback may otherwise undo a row twice (see StoreLock). */
     private final StoreLock storeLock;
+    /** Which of this database's columns are json, name or oid. */
+    private final ColumnTypes columnTypes;
     /** H2's own session object: the owner of this session's advisory locks. */
     private final org.h2.engine.SessionLocal h2;
     private Connection ddlConn;
@@ -63,7 +65,9 @@ final class H2Session implements EngineSession {
     private record SavepointEntry(String name, Savepoint h2, int undoSize, int epoch) {
     }
 
-    H2Session(Connection conn, SessionInfo info, GroupCommit groupCommit, java.util.function.Supplier<Connection> ddlConnections) {
+    H2Session(Connection conn, SessionInfo info, GroupCommit groupCommit, ColumnTypes columnTypes,
+              java.util.function.Supplier<Connection> ddlConnections) {
+        this.columnTypes = columnTypes;
         this.conn = conn;
         this.info = info;
         this.groupCommit = groupCommit;
@@ -345,7 +349,7 @@ final class H2Session implements EngineSession {
                 List<ColumnDescription> cols = new ArrayList<>(n);
                 int[] oids = new int[n];
                 for (int i = 0; i < n; i++) {
-                    ColumnDescription c = H2Types.describe(md, i + 1, sql.castType(i));
+                    ColumnDescription c = H2Types.describe(md, i + 1, declaredType(md, i + 1, sql));
                     cols.add(c);
                     oids[i] = c.typeOid();
                 }
@@ -561,6 +565,22 @@ final class H2Session implements EngineSession {
                 // the statement finished meanwhile
             }
         }
+    }
+
+    /**
+     * The PostgreSQL type a result column has that H2's metadata does not show (0 if none): a cast
+     * to json, name or oid in the select list, or a table column declared with one of those.
+     */
+    int declaredType(ResultSetMetaData md, int col, SqlBuilder sql) throws SQLException {
+        int cast = sql.castType(col - 1);
+        if (cast != 0) {
+            return cast;
+        }
+        String table = md.getTableName(col);
+        if (table == null || table.isEmpty()) {
+            return 0;
+        }
+        return columnTypes.typeOf(conn, h2, md.getSchemaName(col), table, md.getColumnName(col));
     }
 
     /** What the backend told this session about itself (for functions that answer from it). */

@@ -47,15 +47,18 @@ final class OperatorCalls {
     static boolean present(List<Token> tokens) {
         for (Token t : tokens) {
             if (t.is(TokenType.OPERATOR) && CALLS.containsKey(t.text()) || t.isWord("operator") || t.isWord("collate")
-                    || t.isWord("regclass")) {
+                    || t.isWord("regclass") || DOMAIN_TYPES.contains(t.value()) && t.is(TokenType.IDENT)) {
                 return true;
             }
         }
         return false;
     }
 
+    /** Types Tusk keeps as domains (ColumnTypes), which H2's :: cannot name: x::name becomes CAST(x AS name). */
+    private static final java.util.Set<String> DOMAIN_TYPES = java.util.Set.of("name", "oid", "json");
+
     static List<Token> rewrite(List<Token> in) {
-        List<Token> t = regclassCasts(normalize(in));
+        List<Token> t = domainCasts(regclassCasts(normalize(in)));
         for (int i = 0; i < t.size(); i++) {
             Token op = t.get(i);
             Call call = op.is(TokenType.OPERATOR) ? CALLS.get(op.text()) : null;
@@ -122,6 +125,40 @@ final class OperatorCalls {
             t.subList(start, type + 1).clear();
             t.addAll(start, call);
             i = start + call.size() - 1;
+        }
+        return t;
+    }
+
+    private static List<Token> domainCasts(List<Token> t) {
+        for (int i = 1; i + 1 < t.size(); i++) {
+            if (!t.get(i).text().equals("::")) {
+                continue;
+            }
+            int type = i + 1;
+            if (t.get(type).isWord("pg_catalog") && type + 2 < t.size() && t.get(type + 1).isPunct('.')) {
+                type += 2;
+            }
+            if (!DOMAIN_TYPES.contains(t.get(type).value()) || !t.get(type).is(TokenType.IDENT)
+                    || type + 1 < t.size() && t.get(type + 1).isPunct('[')) {
+                continue;
+            }
+            int start = primaryStart(t, i);
+            // constants and parameters cast to json keep their own paths (json text kept as written; FORMAT JSON)
+            if (start < 0 || t.get(type).isWord("json") && start == i - 1
+                    && (t.get(start).is(TokenType.STRING) || t.get(start).is(TokenType.PARAM))) {
+                continue;
+            }
+            Token at = t.get(i);
+            List<Token> cast = new ArrayList<>();
+            cast.add(synthetic(TokenType.IDENT, "cast", at));
+            cast.add(synthetic(TokenType.PUNCT, "(", at));
+            cast.addAll(t.subList(start, i));
+            cast.add(synthetic(TokenType.IDENT, "as", at));
+            cast.add(t.get(type));
+            cast.add(synthetic(TokenType.PUNCT, ")", at));
+            t.subList(start, type + 1).clear();
+            t.addAll(start, cast);
+            i = start + cast.size() - 1;
         }
         return t;
     }

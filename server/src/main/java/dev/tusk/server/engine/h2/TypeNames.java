@@ -16,7 +16,9 @@ final class TypeNames {
             Map.entry("bool", "boolean"),
             // H2's TEXT is a CLOB (a large object, slow and not comparable); PostgreSQL's text is a string.
             Map.entry("text", "character varying"),
-            Map.entry("name", "character varying(63)"),
+            // json, name and oid are Tusk's domains (see ColumnTypes), so a column keeps its type
+            Map.entry("name", "pg_catalog.tusk_name"),
+            Map.entry("json", "pg_catalog.tusk_json"),
             Map.entry("bpchar", "character"),
             Map.entry("bytea", "binary varying"),
             // numeric without precision: H2's NUMERIC would round to its default scale and has no NaN
@@ -29,7 +31,7 @@ final class TypeNames {
             Map.entry("timetz", "time(6) with time zone"),
             Map.entry("serial4", "serial"),
             Map.entry("serial8", "bigserial"),
-            Map.entry("oid", "integer"),
+            Map.entry("oid", "pg_catalog.tusk_oid"),
             Map.entry("regclass", "integer"),
             Map.entry("regtype", "integer"),
             Map.entry("regproc", "integer"),
