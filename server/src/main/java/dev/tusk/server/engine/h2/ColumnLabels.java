@@ -39,10 +39,20 @@ final class ColumnLabels {
             return null;
         }
         int cast = lastTopLevelCast(tokens, from, to);
-        if (cast >= 0 && PgTypeLabels.typeNameEnd(tokens, cast + 1, to) == to) {
-            // A cast takes its operand's name when that has one (a column, a function), else the type's.
-            String operand = label(tokens, from, cast);
-            return operand == null ? tokens.get(cast - 1).value()
+        if (cast >= 0 && PgTypeLabels.typeNameEnd(tokens, cast + 1, to) == to && OperatorCalls.primaryStart(tokens, cast) == from) {
+            // (only when the cast applies to the whole item: a = b::jsonb is labelled ?column?)
+            // A cast takes its operand's name when that has one (a column, a function), else the
+            // outermost type's: 'a'::text::varchar is varchar, x::text::int is x.
+            int baseEnd = cast;
+            for (int inner; (inner = lastTopLevelCast(tokens, from, baseEnd)) >= 0
+                    && OperatorCalls.primaryStart(tokens, inner) == from;) {
+                baseEnd = inner;
+            }
+            if (isColumnRef(tokens, from, baseEnd)) {
+                return tokens.get(baseEnd - 1).value();
+            }
+            String operand = label(tokens, from, baseEnd);
+            return operand == null ? tokens.get(baseEnd - 1).value()
                     : operand.equals("?column?") ? PgTypeLabels.label(tokens, cast + 1, to) : operand;
         }
         if (n == 2 && tokens.get(from).is(TokenType.IDENT) && last.is(TokenType.STRING)) {

@@ -71,6 +71,11 @@ final class OperatorCalls {
                 continue; // not an expression we can take apart: left to the engine, which reports it
             }
             List<Token> expr = new ArrayList<>();
+            // a -> k is a document again (jsonb, as H2's JSON reports): the text the function returns, parsed
+            boolean document = op.text().equals("->");
+            if (document) {
+                expr.add(synthetic(TokenType.PUNCT, "(", op));
+            }
             if (call.negated()) {
                 expr.add(synthetic(TokenType.PUNCT, "(", op));
                 expr.add(synthetic(TokenType.IDENT, "not", op));
@@ -86,6 +91,11 @@ final class OperatorCalls {
             }
             expr.add(synthetic(TokenType.PUNCT, ")", op));
             if (call.negated()) {
+                expr.add(synthetic(TokenType.PUNCT, ")", op));
+            }
+            if (document) {
+                expr.add(synthetic(TokenType.IDENT, "format", op));
+                expr.add(synthetic(TokenType.IDENT, "json", op));
                 expr.add(synthetic(TokenType.PUNCT, ")", op));
             }
             t.subList(leftStart, rightEnd).clear();
