@@ -252,4 +252,36 @@ abstract class PgjdbcTestBase extends TuskOnly {
             }
         }
     }
+
+    @Test
+    void jsonNameOidTimetzAndNumericNanRoundTrip() throws Exception {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("create table " + t("jdbc_more_types") + " (j json, nm name, o oid, tt timetz, nn numeric)");
+            java.time.OffsetTime tt = java.time.OffsetTime.parse("13:45:06.250001+02:00");
+            try (PreparedStatement ps = c.prepareStatement("insert into " + t("jdbc_more_types")
+                    + " values (?::json, ?, ?, ?, ?::numeric)")) {
+                ps.setString(1, "{\"b\":1,  \"a\":[1,2]}");
+                ps.setString(2, "pg_catalog");
+                ps.setLong(3, 4_000_000_000L);
+                ps.setObject(4, tt);
+                ps.setString(5, "NaN");
+                assertEquals(1, ps.executeUpdate());
+            }
+            for (int round = 0; round < 3; round++) { // beyond prepareThreshold, results may come in binary
+                try (PreparedStatement ps = c.prepareStatement("select * from " + t("jdbc_more_types"));
+                     ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next());
+                    assertEquals("json", rs.getMetaData().getColumnTypeName(1));
+                    assertEquals("name", rs.getMetaData().getColumnTypeName(2));
+                    assertEquals("oid", rs.getMetaData().getColumnTypeName(3));
+                    assertEquals("timetz", rs.getMetaData().getColumnTypeName(4));
+                    assertEquals("{\"b\":1,  \"a\":[1,2]}", rs.getString(1));
+                    assertEquals("pg_catalog", rs.getString(2));
+                    assertEquals(4_000_000_000L, rs.getLong(3));
+                    assertEquals(tt, rs.getObject(4, java.time.OffsetTime.class));
+                    assertTrue(Double.isNaN(rs.getDouble(5)));
+                }
+            }
+        }
+    }
 }

@@ -153,9 +153,8 @@ final class OperatorCalls {
                 continue;
             }
             int start = primaryStart(t, i);
-            // constants and parameters cast to json keep their own paths (json text kept as written; FORMAT JSON)
-            if (start < 0 || t.get(type).isWord("json") && start == i - 1
-                    && (t.get(start).is(TokenType.STRING) || t.get(start).is(TokenType.PARAM))) {
+            // a constant cast to json keeps its own path (PgLiterals: checked, then the text as written)
+            if (start < 0 || t.get(type).isWord("json") && start == i - 1 && t.get(start).is(TokenType.STRING)) {
                 continue;
             }
             Token at = t.get(i);

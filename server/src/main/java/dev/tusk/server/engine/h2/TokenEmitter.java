@@ -70,9 +70,10 @@ abstract class TokenEmitter {
                 return i + 1;
             case PARAM:
                 if (i + 2 < to && tokens.get(i + 1).text().equals("::")
-                        && (tokens.get(i + 2).isWord("json") || tokens.get(i + 2).isWord("jsonb"))
+                        && tokens.get(i + 2).isWord("jsonb")
                         && PgTypeLabels.typeNameEnd(tokens, i + 2, to) == i + 3) {
                     // $1::jsonb parses the text as a document; H2's plain cast would make a JSON string
+                    // ($1::json is Tusk's json domain: the text as written, checked)
                     out.emit("(?" + t.value() + " format json)", t.start());
                     return i + 3;
                 }
@@ -453,6 +454,12 @@ abstract class TokenEmitter {
         String mapped = arrayStart == i + 1 ? TypeNames.h2Name(first.value()) : null;
         if (first.is(TokenType.IDENT) && mapped != null) {
             out.emit(mapped, first.start());
+        } else if (first.isWord("time") && i + 1 < arrayStart && (tokens.get(i + 1).isWord("with") || tokens.get(i + 1).isWord("without"))) {
+            // time with[out] time zone: PostgreSQL keeps microseconds, H2 whole seconds unless told
+            out.emit("time(6)", first.start());
+            for (int j = i + 1; j < arrayStart; j++) {
+                out.emit(tokens.get(j).text(), tokens.get(j).start());
+            }
         } else {
             for (int j = i; j < arrayStart; j++) {
                 out.emit(tokens.get(j).text(), tokens.get(j).start());

@@ -17,7 +17,7 @@ final class TypedLiterals {
         switch (typeName) {
             case "interval": return interval(value);
             case "timestamptz": return "timestamp with time zone " + Identifiers.literal(value);
-            case "timetz": return "time with time zone " + Identifiers.literal(value);
+            case "timetz": return "cast(" + Identifiers.literal(value) + " as time(6) with time zone)";
             case "jsonb": return "json " + Identifiers.literal(value);
             case "numeric": return numeric(value);
             case "int2": case "int4": case "int8": case "float4": case "float8": case "bool": case "text":
