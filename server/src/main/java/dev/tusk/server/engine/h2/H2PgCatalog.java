@@ -223,7 +223,8 @@ final class H2PgCatalog {
 
         "CREATE OR REPLACE VIEW pg_catalog.pg_class AS "
             + "SELECT pg_catalog.tusk_oid('r', t.table_schema, t.table_name) AS oid, t.table_name AS relname,"
-            + " " + NS + "(t.table_schema) AS relnamespace, 0 AS reltype, 0 AS reloftype,"
+            + " " + NS + "(t.table_schema) AS relnamespace,"
+            + " pg_catalog.tusk_oid('T', t.table_schema, t.table_name) AS reltype, 0 AS reloftype,"
             + " " + PgOids.BOOTSTRAP_SUPERUSER + " AS relowner,"
             + " CASE WHEN t.table_type = 'VIEW' THEN 0 ELSE " + PgOids.HEAP_AM + " END AS relam, 0 AS relfilenode,"
             + " 0 AS reltablespace, 0 AS relpages, CAST(-1 AS REAL) AS reltuples, 0 AS relallvisible, 0 AS reltoastrelid,"
@@ -264,7 +265,15 @@ final class H2PgCatalog {
             + " typnamespace, typowner, typlen, typbyval, typtype, typcategory, typispreferred, typisdefined, typdelim,"
             + " typrelid, typelem, typarray, typbasetype, typtypmod, typndims, typcollation, typnotnull, typinput, typoutput,"
             + " typreceive, typsend, typmodin, typmodout, typanalyze, typalign, typstorage, typsubscript, typdefault,"
-            + " typdefaultbin, typacl)",
+            + " typdefaultbin, typacl)"
+            // every table and view has a row type of its name (typtype 'c'), as in PostgreSQL
+            + " UNION ALL SELECT pg_catalog.tusk_oid('T', t.table_schema, t.table_name), t.table_name,"
+            + " " + NS + "(t.table_schema), " + PgOids.BOOTSTRAP_SUPERUSER + ", -1, FALSE, 'c', 'C', FALSE, TRUE, ',',"
+            + " pg_catalog.tusk_oid('r', t.table_schema, t.table_name), 0, 0, 0, -1, 0, 0, FALSE, 'record_in',"
+            + " 'record_out', 'record_recv', 'record_send', '-', '-', '-', 'd', 'x', '-', CAST(NULL AS VARCHAR),"
+            + " CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR ARRAY)"
+            + " FROM information_schema.tables t WHERE t.table_schema <> 'information_schema'"
+            + " AND t.table_name NOT LIKE " + HIDDEN,
 
         "CREATE OR REPLACE VIEW pg_catalog.pg_attribute AS SELECT pg_catalog.tusk_oid('r', c.table_schema, c.table_name)"
             + " AS attrelid, c.column_name AS attname,"
