@@ -7,13 +7,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
-import org.h2.engine.SessionLocal;
 
 /**
  * One database's table columns declared json, name or oid. H2 has no such types: Tusk declares
  * them with domains over H2 types (see {@link TypeNames}), and H2's result metadata names only the
  * base type, so the column's PostgreSQL type comes from here. Reloaded from the engine's catalog
- * whenever its schema has changed (H2 counts DDL in the database's modification meta id).
+ * after any DDL Tusk runs in the database ({@link #invalidate}); not on H2's own modification meta
+ * id, which every SET statement moves, so that a result's description never waits on a catalog
+ * query in the steady state.
  */
 final class ColumnTypes {
     /** Tusk's domains and the PostgreSQL types they stand for. */
@@ -28,23 +29,29 @@ final class ColumnTypes {
         "CREATE DOMAIN IF NOT EXISTS pg_catalog.tusk_oid AS BIGINT CHECK (VALUE BETWEEN 0 AND 4294967295)",
     };
 
-    private record Snapshot(long metaId, Map<String, Integer> types) {
+    private record Snapshot(long version, Map<String, Integer> types) {
     }
 
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
     private volatile Snapshot snapshot = new Snapshot(-1, Map.of());
 
+    /** DDL ran in this database (in any session): reload before the next answer. */
+    void invalidate() {
+        version.incrementAndGet();
+    }
+
     /** The PostgreSQL type of schema.table.column if it is one of the domains' types, else 0. */
-    int typeOf(Connection c, SessionLocal session, String schema, String table, String column) throws SQLException {
-        long metaId = session.getDatabase().getModificationMetaId();
+    int typeOf(Connection c, String schema, String table, String column) throws SQLException {
+        long v = version.get();
         Snapshot s = snapshot;
-        if (s.metaId() != metaId) {
-            s = reload(c, metaId);
+        if (s.version() != v) {
+            s = reload(c, v);
         }
         return s.types().isEmpty() ? 0 : s.types().getOrDefault(schema + "." + table + "." + column, 0);
     }
 
-    private synchronized Snapshot reload(Connection c, long metaId) throws SQLException {
-        if (snapshot.metaId() == metaId) {
+    private synchronized Snapshot reload(Connection c, long v) throws SQLException {
+        if (snapshot.version() == v) {
             return snapshot;
         }
         Map<String, Integer> types = new HashMap<>();
@@ -56,7 +63,7 @@ final class ColumnTypes {
                 types.put(rs.getString(1) + "." + rs.getString(2) + "." + rs.getString(3), DOMAINS.get(rs.getString(4)));
             }
         }
-        snapshot = new Snapshot(metaId, types);
+        snapshot = new Snapshot(v, types);
         return snapshot;
     }
 }

@@ -35,7 +35,6 @@ final class H2Session implements EngineSession {
     private final Connection conn;
     private final SessionInfo info;
     private final GroupCommit groupCommit;
-    private final java.util.function.Supplier<Connection> ddlConnections;
     private final H2Catalog catalog;
     /** Held around every rollback: H2's rollback may otherwise undo a row twice (see StoreLock). */
     private final StoreLock storeLock;
@@ -43,9 +42,7 @@ final class H2Session implements EngineSession {
     private final ColumnTypes columnTypes;
     /** H2's own session object: the owner of this session's advisory locks. */
     private final org.h2.engine.SessionLocal h2;
-    private Connection ddlConn;
-    /** The statements that set the current search path, replayed on the DDL connection. */
-    private List<String> searchPathSql = List.of();
+    private final DdlConnection ddl;
     private volatile Statement running;
     private volatile boolean canceled;
     private ZoneId zone = ZoneId.of("UTC");
@@ -71,7 +68,7 @@ final class H2Session implements EngineSession {
         this.conn = conn;
         this.info = info;
         this.groupCommit = groupCommit;
-        this.ddlConnections = ddlConnections;
+        this.ddl = new DdlConnection(ddlConnections);
         this.catalog = new H2Catalog(conn);
         this.storeLock = StoreLock.of(conn);
         try {
@@ -99,7 +96,11 @@ final class H2Session implements EngineSession {
             return;
         }
         if (st.isDdl()) {
-            executeDdl(st, receiver);
+            try {
+                executeDdl(st, receiver);
+            } finally {
+                columnTypes.invalidate(); // a json, name or oid column may have come or gone
+            }
             return;
         }
         long rows = run(st, receiver);
@@ -297,17 +298,14 @@ final class H2Session implements EngineSession {
     }
 
     private long runBeside(SqlBuilder sql, EngineStatement st, RowReceiver receiver) throws IOException {
+        Connection beside;
         try {
-            if (ddlConn == null) {
-                ddlConn = ddlConnections.get();
-                ddlConn.setAutoCommit(true);
-                replaySearchPath(ddlConn);
-            }
+            beside = ddl.get();
         } catch (SQLException e) {
             throw H2Errors.map(e);
         }
         try {
-            return runOne(ddlConn, sql, st, receiver);
+            return runOne(beside, sql, st, receiver);
         } catch (PgException e) {
             if (SqlState.LOCK_NOT_AVAILABLE.equals(e.sqlState())) {
                 throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, st.tag(0)
@@ -315,14 +313,6 @@ final class H2Session implements EngineSession {
                         .hint("Commit the data changes first, or run the DDL before them in the transaction.");
             }
             throw e;
-        }
-    }
-
-    private void replaySearchPath(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            for (String sql : searchPathSql) {
-                s.execute(sql);
-            }
         }
     }
 
@@ -433,10 +423,15 @@ final class H2Session implements EngineSession {
     }
 
     private void undoFrom(int size) throws SQLException {
+        if (undo.size() <= size) {
+            return;
+        }
         try (Statement s = conn.createStatement()) {
             for (int i = undo.size() - 1; i >= size; i--) {
                 s.execute(undo.remove(i).undo());
             }
+        } finally {
+            columnTypes.invalidate();
         }
     }
 
@@ -542,13 +537,11 @@ final class H2Session implements EngineSession {
         for (int i = 0; i < schemas.size(); i++) {
             sql.append(i > 0 ? ", " : "").append(Identifiers.quote(schemas.get(i)));
         }
-        searchPathSql = List.of(sql.toString(), "SET SCHEMA " + Identifiers.quote(schemas.get(1)));
+        List<String> searchPathSql = List.of(sql.toString(), "SET SCHEMA " + Identifiers.quote(schemas.get(1)));
         for (String each : searchPathSql) {
             s.execute(each);
         }
-        if (ddlConn != null) {
-            replaySearchPath(ddlConn);
-        }
+        ddl.searchPath(searchPathSql);
     }
 
     @Override
@@ -580,7 +573,7 @@ final class H2Session implements EngineSession {
         if (table == null || table.isEmpty()) {
             return 0;
         }
-        return columnTypes.typeOf(conn, h2, md.getSchemaName(col), table, md.getColumnName(col));
+        return columnTypes.typeOf(conn, md.getSchemaName(col), table, md.getColumnName(col));
     }
 
     /** What the backend told this session about itself (for functions that answer from it). */
@@ -592,13 +585,7 @@ final class H2Session implements EngineSession {
     public void close() {
         H2Sessions.closed(h2);
         AdvisoryLocks.endSession(h2);
-        try {
-            if (ddlConn != null) {
-                ddlConn.close();
-            }
-        } catch (SQLException e) {
-            // closing anyway
-        }
+        ddl.close();
         try {
             if (!conn.isClosed()) {
                 storeLock.rollback(conn);
