@@ -131,13 +131,7 @@ final class ExpandArrayCalls {
     private static List<Token> join(Token at, String range, List<Token> array) {
         List<Token> out = new ArrayList<>();
         add(out, at, TokenType.IDENT, "join");
-        add(out, at, TokenType.IDENT, "system_range");
-        add(out, at, TokenType.PUNCT, "(");
-        add(out, at, TokenType.NUMBER, "1");
-        add(out, at, TokenType.PUNCT, ",");
-        add(out, at, TokenType.NUMBER, Integer.toString(MAX_ELEMENTS));
-        add(out, at, TokenType.PUNCT, ")");
-        add(out, at, TokenType.IDENT, range);
+        positions(out, at, range);
         add(out, at, TokenType.IDENT, "on");
         position(out, at, range);
         add(out, at, TokenType.OPERATOR, "<=");
@@ -195,8 +189,19 @@ final class ExpandArrayCalls {
         }
     }
 
-    /** range.X, the position the range join gives. */
-    private static void position(List<Token> out, Token at, String range) {
+    /** SYSTEM_RANGE(1, MAX) range: the positions an array may have (shared with UnnestCalls). */
+    static void positions(List<Token> out, Token at, String range) {
+        add(out, at, TokenType.IDENT, "system_range");
+        add(out, at, TokenType.PUNCT, "(");
+        add(out, at, TokenType.NUMBER, "1");
+        add(out, at, TokenType.PUNCT, ",");
+        add(out, at, TokenType.NUMBER, Integer.toString(MAX_ELEMENTS));
+        add(out, at, TokenType.PUNCT, ")");
+        add(out, at, TokenType.IDENT, range);
+    }
+
+    /** range.X, the position the range gives. */
+    static void position(List<Token> out, Token at, String range) {
         add(out, at, TokenType.IDENT, range);
         add(out, at, TokenType.PUNCT, ".");
         out.add(new Token(TokenType.QUOTED_IDENT, "\"X\"", "X", at.start(), at.start()));

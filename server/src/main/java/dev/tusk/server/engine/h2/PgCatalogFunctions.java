@@ -46,29 +46,22 @@ public final class PgCatalogFunctions {
 
     /** pg_table_is_visible: whether the relation's schema is on the search path (or is pg_catalog). */
     public static Boolean pgTableIsVisible(Connection c, Integer oid) throws SQLException {
-        if (oid == null) {
-            return null;
-        }
-        try (PreparedStatement ps = c.prepareStatement("select n.nspname from pg_catalog.pg_class r join"
-                + " pg_catalog.pg_namespace n on n.oid = r.relnamespace where r.oid = ?")) {
-            ps.setInt(1, oid);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return false;
-                }
-                String schema = rs.getString(1);
-                return schema.equals("pg_catalog") || schema.equals(c.getSchema()) || onSearchPath(c, schema);
-            }
-        }
+        return inVisibleSchema(c, oid, "select n.nspname from pg_catalog.pg_class r join"
+                + " pg_catalog.pg_namespace n on n.oid = r.relnamespace where r.oid = ?");
     }
 
-    /** pg_type_is_visible: whether the type's schema is pg_catalog or on the search path. */
+    /** pg_type_is_visible: whether the type's schema is on the search path (or is pg_catalog). */
     public static Boolean pgTypeIsVisible(Connection c, Integer oid) throws SQLException {
+        return inVisibleSchema(c, oid, "select n.nspname from pg_catalog.pg_type t join"
+                + " pg_catalog.pg_namespace n on n.oid = t.typnamespace where t.oid = ?");
+    }
+
+    /** Whether the schema schemaOfOid finds for oid is pg_catalog or on the search path; false if none. */
+    private static Boolean inVisibleSchema(Connection c, Integer oid, String schemaOfOid) throws SQLException {
         if (oid == null) {
             return null;
         }
-        try (PreparedStatement ps = c.prepareStatement("select n.nspname from pg_catalog.pg_type t join"
-                + " pg_catalog.pg_namespace n on n.oid = t.typnamespace where t.oid = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(schemaOfOid)) {
             ps.setInt(1, oid);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {

@@ -17,7 +17,6 @@ import java.util.Set;
  * to the engine.
  */
 final class UnnestCalls {
-    private static final int MAX_ELEMENTS = 65_535;
     private static final Set<String> CLAUSE_AFTER_FROM = Set.of("group", "having", "window", "order", "limit",
             "offset", "fetch", "for", "union", "intersect", "except");
 
@@ -75,9 +74,7 @@ final class UnnestCalls {
             // The condition: into the WHERE clause if there is one, else as one.
             int where = itemEnd < blockEnd && t.get(itemEnd).isWord("where") ? itemEnd : -1;
             List<Token> condition = new ArrayList<>();
-            add(condition, at, TokenType.IDENT, range);
-            add(condition, at, TokenType.PUNCT, ".");
-            condition.add(new Token(TokenType.QUOTED_IDENT, "\"X\"", "X", at.start(), at.start()));
+            ExpandArrayCalls.position(condition, at, range);
             if (refersToColumns(array)) {
                 // a's columns belong to the outer query: H2 fails to use such a bound on the range
                 // as an index condition ("Unexpected code path"), so it filters the range instead
@@ -115,13 +112,7 @@ final class UnnestCalls {
 
             // The FROM item itself.
             List<Token> item = new ArrayList<>();
-            add(item, at, TokenType.IDENT, "system_range");
-            add(item, at, TokenType.PUNCT, "(");
-            add(item, at, TokenType.NUMBER, "1");
-            add(item, at, TokenType.PUNCT, ",");
-            add(item, at, TokenType.NUMBER, Integer.toString(MAX_ELEMENTS));
-            add(item, at, TokenType.PUNCT, ")");
-            add(item, at, TokenType.IDENT, range);
+            ExpandArrayCalls.positions(item, at, range);
             t.subList(start, itemEnd).clear();
             t.addAll(start, item);
             i = start + item.size() - 1;
@@ -219,9 +210,7 @@ final class UnnestCalls {
             element.addAll(array);
             add(element, at, TokenType.PUNCT, ")");
             add(element, at, TokenType.PUNCT, "[");
-            add(element, at, TokenType.IDENT, range);
-            add(element, at, TokenType.PUNCT, ".");
-            element.add(new Token(TokenType.QUOTED_IDENT, "\"X\"", "X", at.start(), at.start()));
+            ExpandArrayCalls.position(element, at, range);
             add(element, at, TokenType.PUNCT, "]");
             add(element, at, TokenType.PUNCT, ")");
             if (wholeItem && end < t.size() && (t.get(end).isPunct(',') || t.get(end).isWord("from"))) {
