@@ -8,6 +8,7 @@
  *   PostgresMain:   loop { ReadyForQuery; read; dispatch }
  *                     Query -> SimpleQuery -> Parser -> UtilityCommands | engine session -> WireReceiver
  *                     errors -> one funnel: ErrorResponse, TransactionBlock.onError, skip till Sync
+ *   SessionSettings + ConfigOption: SET/SHOW/RESET and set_config() (cf. guc.c), SET ROLE included
  * </pre>
  *
  * Everything here runs on the backend's own thread; {@link dev.tusk.server.backend.Backend#cancel()}
