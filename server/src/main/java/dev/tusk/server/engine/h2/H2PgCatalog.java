@@ -22,6 +22,7 @@ final class H2PgCatalog {
 
     private static final String FUNCTIONS = PgCatalogFunctions.class.getName();
     private static final String DEFINITIONS = PgCatalogDefinitions.class.getName();
+    private static final String RELATIONS = RelationFunctions.class.getName();
 
     /** SQL name, implementing class, method. */
     private static final String[][] CATALOG_FUNCTIONS = {
@@ -53,6 +54,19 @@ final class H2PgCatalog {
         {"pg_relation_is_publishable", FUNCTIONS, "pgRelationIsPublishable"},
         {"pg_get_statisticsobjdef_columns", FUNCTIONS, "pgGetStatisticsobjdefColumns"},
         {"array_upper", FUNCTIONS, "arrayUpper"},
+        {"tusk_typlen", BuiltinTypes.class.getName(), "typlen"},
+        {"tusk_regtype_out", BuiltinTypes.class.getName(), "regtypeOut"},
+        {"tusk_regtype_in", BuiltinTypes.class.getName(), "regtypeIn"},
+        {"tusk_typbyval", BuiltinTypes.class.getName(), "typbyval"},
+        {"tusk_typalign", BuiltinTypes.class.getName(), "typalign"},
+        {"tusk_stat_activity", StatActivity.class.getName(), "tuskStatActivity"},
+        {"pg_relation_size", RELATIONS, "pgRelationSize"},
+        {"pg_table_size", RELATIONS, "pgRelationSize"},
+        {"pg_total_relation_size", RELATIONS, "pgTotalRelationSize"},
+        {"pg_indexes_size", RELATIONS, "pgIndexesSize"},
+        {"pg_database_size", RELATIONS, "pgDatabaseSize"},
+        {"pg_get_viewdef", RELATIONS, "pgGetViewdef"},
+        {"pg_get_keywords", RELATIONS, "pgGetKeywords"},
         // The views call these names: a pg_catalog-qualified call inside H2 reaches H2's own
         // PostgreSQL-mode function of the same name, whatever is defined in the schema.
         {"tusk_format_type", DEFINITIONS, "formatType"},
@@ -113,6 +127,9 @@ final class H2PgCatalog {
                 s.execute(domain);
             }
             dropTablesNowViews(s);
+            for (String view : PgSystemViews.views()) {
+                s.execute(view);
+            }
             for (String view : VIEWS) {
                 s.execute(view);
             }
@@ -122,7 +139,7 @@ final class H2PgCatalog {
 
     /** Catalogs an older Tusk created as (empty) tables and this one defines as views. */
     private static void dropTablesNowViews(Statement s) throws SQLException {
-        for (String name : List.of("pg_description")) {
+        for (String name : PgSystemViews.formerTables()) {
             try (java.sql.ResultSet rs = s.executeQuery("SELECT table_type FROM information_schema.tables"
                     + " WHERE table_schema = 'pg_catalog' AND table_name = '" + name + "'")) {
                 if (!rs.next() || !rs.getString(1).equals("BASE TABLE")) {
@@ -131,47 +148,6 @@ final class H2PgCatalog {
             }
             s.execute("DROP TABLE pg_catalog." + name);
         }
-    }
-
-    /** pg_type rows for the types Tusk knows, and their arrays. */
-    private static String typeRows() {
-        StringBuilder sb = new StringBuilder();
-        Object[][] types = {
-            {16, "bool", 1, "B"}, {17, "bytea", -1, "U"}, {19, "name", 64, "S"}, {20, "int8", 8, "N"},
-            {21, "int2", 2, "N"}, {23, "int4", 4, "N"}, {25, "text", -1, "S"}, {26, "oid", 4, "N"},
-            {114, "json", -1, "U"}, {700, "float4", 4, "N"}, {701, "float8", 8, "N"}, {1042, "bpchar", -1, "S"},
-            {1043, "varchar", -1, "S"}, {1082, "date", 4, "D"}, {1083, "time", 8, "D"}, {1114, "timestamp", 8, "D"},
-            {1184, "timestamptz", 8, "D"}, {1186, "interval", 16, "T"}, {1266, "timetz", 12, "D"},
-            {1700, "numeric", -1, "N"}, {2950, "uuid", 16, "U"}, {3802, "jsonb", -1, "U"},
-        };
-        for (Object[] t : types) {
-            int oid = (Integer) t[0];
-            int array = dev.tusk.protocol.types.PgTypes.arrayOf(oid);
-            boolean collatable = t[3].equals("S");
-            row(sb, oid, (String) t[1], (Integer) t[2], (String) t[3], 0, array, collatable);
-            row(sb, array, "_" + t[1], -1, "A", oid, 0, collatable);
-        }
-        return sb.toString();
-    }
-
-    /** Types whose I/O functions are named type_in, type_out ... rather than typein, typeout ... */
-    private static final java.util.Set<String> UNDERSCORED_IO = java.util.Set.of("date", "time", "timestamp",
-            "timestamptz", "interval", "timetz", "numeric", "uuid", "json", "jsonb");
-
-    private static void row(StringBuilder sb, int oid, String name, int len, String category, int elem, int array,
-                            boolean collatable) {
-        String io = elem != 0 ? "array_" : UNDERSCORED_IO.contains(name) ? name + "_" : name;
-        String align = len == 8 || len == 12 || oid == 1186 ? "d" : len == 2 ? "s" : len == 1 || len == 64 || oid == 2950 ? "c" : "i";
-        String storage = len > 0 ? "p" : oid == 1700 ? "m" : "x";
-        sb.append(sb.length() > 0 ? ", " : "").append('(').append(oid).append(", '").append(name).append("', 11, 10, ")
-                .append(len).append(", ").append(len > 0 && len <= 8 ? "TRUE" : "FALSE").append(", 'b', '")
-                .append(category).append("', FALSE, TRUE, ',', 0, ").append(elem).append(", ").append(array)
-                .append(", 0, -1, 0, ").append(collatable ? 100 : 0).append(", FALSE, '")
-                .append(io).append("in").append("', '").append(io).append("out', '")
-                .append(io).append("recv', '").append(io).append("send', '-', '-', '")
-                .append(elem != 0 ? "array_typanalyze" : "-").append("', '").append(align).append("', '").append(storage)
-                .append("', '").append(elem != 0 ? "array_subscript_handler" : "-")
-                .append("', CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR ARRAY))");
     }
 
     private static void alias(Statement s, String name, Class<?> impl, String method) throws SQLException {
@@ -210,10 +186,6 @@ final class H2PgCatalog {
             + " '********' AS passwd, rolvaliduntil AS valuntil, CAST(NULL AS VARCHAR ARRAY) AS useconfig"
             + " FROM pg_catalog.pg_authid WHERE rolcanlogin",
 
-        "CREATE OR REPLACE VIEW pg_catalog.pg_am AS SELECT * FROM (VALUES (2, 'heap', 't'), (403, 'btree', 'i'),"
-            + " (405, 'hash', 'i'), (783, 'gist', 'i'), (2742, 'gin', 'i'), (3580, 'brin', 'i'), (4000, 'spgist', 'i'))"
-            + " AS am(oid, amname, amtype)",
-
         "CREATE OR REPLACE VIEW pg_catalog.pg_database AS SELECT pg_catalog.tusk_oid('d', '', datname) AS oid, datname,"
             + " " + PgOids.BOOTSTRAP_SUPERUSER + " AS datdba, 6 AS encoding, 'c' AS datlocprovider,"
             + " datname IN ('template0', 'template1') AS datistemplate, datname <> 'template0' AS datallowconn,"
@@ -237,13 +209,14 @@ final class H2PgCatalog {
             + " (SELECT CAST(COUNT(*) AS SMALLINT) FROM information_schema.table_constraints k WHERE k.table_schema = t.table_schema"
             + " AND k.table_name = t.table_name AND k.constraint_type = 'CHECK') AS relchecks,"
             // PostgreSQL carries out foreign keys with triggers, on both tables, and psql looks for them only then
-            + " FALSE AS relhasrules, EXISTS (SELECT 1 FROM information_schema.table_constraints k"
+            + " t.table_type = 'VIEW' AS relhasrules, EXISTS (SELECT 1 FROM information_schema.table_constraints k"
             + " WHERE k.table_schema = t.table_schema AND k.table_name = t.table_name AND k.constraint_type = 'FOREIGN KEY')"
             + " OR EXISTS (SELECT 1 FROM information_schema.referential_constraints rc JOIN information_schema.table_constraints u"
             + " ON u.constraint_schema = rc.unique_constraint_schema AND u.constraint_name = rc.unique_constraint_name"
             + " WHERE u.table_schema = t.table_schema AND u.table_name = t.table_name) AS relhastriggers,"
             + " FALSE AS relhassubclass, FALSE AS relrowsecurity,"
-            + " FALSE AS relforcerowsecurity, TRUE AS relispopulated, 'd' AS relreplident, FALSE AS relispartition,"
+            + " FALSE AS relforcerowsecurity, TRUE AS relispopulated,"
+            + " CASE WHEN t.table_type = 'VIEW' THEN 'n' ELSE 'd' END AS relreplident, FALSE AS relispartition,"
             + " 0 AS relrewrite, 0 AS relfrozenxid, 0 AS relminmxid, CAST(NULL AS VARCHAR ARRAY) AS relacl,"
             + " CAST(NULL AS VARCHAR ARRAY) AS reloptions, CAST(NULL AS VARCHAR) AS relpartbound"
             + " FROM information_schema.tables t WHERE t.table_schema <> 'information_schema'"
@@ -261,7 +234,7 @@ final class H2PgCatalog {
             + " FALSE, FALSE, 'p', 'S', CAST(3 AS SMALLINT), 0, FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, 'n', FALSE,"
             + " 0, 0, 0, NULL, NULL, NULL FROM information_schema.sequences q WHERE q.sequence_schema <> 'information_schema'",
 
-        "CREATE OR REPLACE VIEW pg_catalog.pg_type AS SELECT * FROM (VALUES " + typeRows() + ") AS t(oid, typname,"
+        "CREATE OR REPLACE VIEW pg_catalog.pg_type AS SELECT * FROM (VALUES " + BuiltinTypes.typeRows() + ") AS t(oid, typname,"
             + " typnamespace, typowner, typlen, typbyval, typtype, typcategory, typispreferred, typisdefined, typdelim,"
             + " typrelid, typelem, typarray, typbasetype, typtypmod, typndims, typcollation, typnotnull, typinput, typoutput,"
             + " typreceive, typsend, typmodin, typmodout, typanalyze, typalign, typstorage, typsubscript, typdefault,"
@@ -275,7 +248,14 @@ final class H2PgCatalog {
             + " FROM information_schema.tables t WHERE t.table_schema <> 'information_schema'"
             + " AND t.table_name NOT LIKE " + HIDDEN,
 
-        "CREATE OR REPLACE VIEW pg_catalog.pg_attribute AS SELECT pg_catalog.tusk_oid('r', c.table_schema, c.table_name)"
+        // PostgreSQL 15's columns in its order; length, passing and alignment follow the type
+            "CREATE OR REPLACE VIEW pg_catalog.pg_attribute AS SELECT attrelid, attname, atttypid, attstattarget,"
+            + " pg_catalog.tusk_typlen(atttypid) AS attlen, attnum, attndims, -1 AS attcacheoff, atttypmod,"
+            + " pg_catalog.tusk_typbyval(atttypid) AS attbyval, pg_catalog.tusk_typalign(atttypid) AS attalign,"
+            + " attstorage, attcompression, attnotnull, atthasdef, atthasmissing, attidentity, attgenerated,"
+            + " attisdropped, attislocal, attinhcount, attcollation, attacl, attoptions,"
+            + " CAST(NULL AS VARCHAR ARRAY) AS attfdwoptions, CAST(NULL AS VARCHAR) AS attmissingval FROM ("
+            + "SELECT pg_catalog.tusk_oid('r', c.table_schema, c.table_name)"
             + " AS attrelid, c.column_name AS attname,"
             + " " + COLUMN_TYPE + " AS atttypid,"
             + " CAST(c.ordinal_position AS SMALLINT) AS attnum,"
@@ -303,7 +283,13 @@ final class H2PgCatalog {
             + " CAST(NULL AS VARCHAR ARRAY), CAST(NULL AS VARCHAR ARRAY), ''"
             + " FROM " + INDEXES.replace(" WHERE ", " JOIN information_schema.index_columns ic ON ic.index_schema ="
                     + " i.index_schema AND ic.index_name = i.index_name JOIN information_schema.columns c ON c.table_schema ="
-                    + " ic.table_schema AND c.table_name = ic.table_name AND c.column_name = ic.column_name WHERE "),
+                    + " ic.table_schema AND c.table_name = ic.table_name AND c.column_name = ic.column_name WHERE ")
+            // a sequence is a relation of one row: last_value, log_cnt, is_called
+            + " UNION ALL SELECT pg_catalog.tusk_oid('S', q.sequence_schema, q.sequence_name), v.n, v.t,"
+            + " CAST(v.num AS SMALLINT), -1, CAST(-1 AS SMALLINT), 0, TRUE, FALSE, FALSE, '', '', FALSE, TRUE, 0, 0, -1,"
+            + " 'p', 'i', FALSE, CAST(NULL AS VARCHAR ARRAY), CAST(NULL AS VARCHAR ARRAY), ''"
+            + " FROM information_schema.sequences q CROSS JOIN (VALUES (1, 'last_value', 20), (2, 'log_cnt', 20),"
+            + " (3, 'is_called', 16)) v(num, n, t) WHERE q.sequence_schema <> 'information_schema') a",
 
         "CREATE OR REPLACE VIEW pg_catalog.pg_attrdef AS SELECT pg_catalog.tusk_oid('D', c.table_schema,"
             + " c.table_name || '.' || c.column_name) AS oid, pg_catalog.tusk_oid('r', c.table_schema, c.table_name) AS adrelid,"
@@ -328,6 +314,13 @@ final class H2PgCatalog {
             + " JOIN information_schema.columns c ON c.table_schema = ic.table_schema AND c.table_name = ic.table_name"
             + " AND c.column_name = ic.column_name WHERE ic.index_schema = i.index_schema AND ic.index_name = i.index_name"
             + " ORDER BY ic.ordinal_position) AS indkey,"
+            // the column's collation and the default operator class of its type (PostgreSQL's OIDs)
+            + " ARRAY(SELECT CASE WHEN UPPER(c.data_type) IN ('CHARACTER VARYING', 'CHARACTER') THEN 100 ELSE 0 END"
+            + " FROM information_schema.index_columns ic JOIN information_schema.columns c ON c.table_schema = ic.table_schema"
+            + " AND c.table_name = ic.table_name AND c.column_name = ic.column_name WHERE ic.index_schema = i.index_schema"
+            + " AND ic.index_name = i.index_name ORDER BY ic.ordinal_position) AS indcollation,"
+            + " ARRAY(SELECT 0 FROM information_schema.index_columns ic WHERE ic.index_schema = i.index_schema"
+            + " AND ic.index_name = i.index_name ORDER BY ic.ordinal_position) AS indclass,"
             // per column: 1 = DESC, 2 = NULLS FIRST (an int2vector in PostgreSQL, 0-based there, 1-based here)
             + " ARRAY(SELECT CAST(CASE WHEN ic.ordering_specification = 'DESC' THEN 1 ELSE 0 END"
             + " + CASE WHEN ic.null_ordering = 'FIRST' THEN 2 ELSE 0 END AS SMALLINT)"
@@ -354,13 +347,20 @@ final class H2PgCatalog {
             + " ON u.constraint_schema = rc.unique_constraint_schema AND u.constraint_name = rc.unique_constraint_name"
             + " WHERE rc.constraint_schema = tc.constraint_schema AND rc.constraint_name = tc.constraint_name) ELSE 0 END"
             + " AS confrelid, " + referentialAction("update_rule") + " AS confupdtype, " + referentialAction("delete_rule")
-            + " AS confdeltype, 's' AS confmatchtype, TRUE AS conislocal,"
-            + " 0 AS coninhcount, TRUE AS connoinherit,"
+            + " AS confdeltype, CASE WHEN tc.constraint_type = 'FOREIGN KEY' THEN 's' ELSE ' ' END AS confmatchtype,"
+            + " TRUE AS conislocal, 0 AS coninhcount, tc.constraint_type <> 'CHECK' AS connoinherit,"
+            // a check's columns are the ones its expression uses
+            + " CASE WHEN tc.constraint_type = 'CHECK' THEN ARRAY(SELECT CAST(c.ordinal_position AS SMALLINT)"
+            + " FROM information_schema.constraint_column_usage u JOIN information_schema.columns c"
+            + " ON c.table_schema = u.table_schema AND c.table_name = u.table_name AND c.column_name = u.column_name"
+            + " WHERE u.constraint_schema = tc.constraint_schema AND u.constraint_name = tc.constraint_name"
+            + " ORDER BY c.ordinal_position) ELSE"
             + " ARRAY(SELECT CAST(c.ordinal_position AS SMALLINT) FROM information_schema.key_column_usage k"
             + " JOIN information_schema.columns c ON c.table_schema = k.table_schema AND c.table_name = k.table_name"
             + " AND c.column_name = k.column_name WHERE k.constraint_schema = tc.constraint_schema"
-            + " AND k.constraint_name = tc.constraint_name ORDER BY k.ordinal_position) AS conkey,"
+            + " AND k.constraint_name = tc.constraint_name ORDER BY k.ordinal_position) END AS conkey,"
             // a foreign key column's partner: the referenced constraint's column at position_in_unique_constraint
+            + " CASE WHEN tc.constraint_type <> 'FOREIGN KEY' THEN NULL ELSE"
             + " ARRAY(SELECT CAST(rcol.ordinal_position AS SMALLINT) FROM information_schema.key_column_usage k"
             + " JOIN information_schema.referential_constraints rc ON rc.constraint_schema = k.constraint_schema"
             + " AND rc.constraint_name = k.constraint_name JOIN information_schema.key_column_usage u"
@@ -368,7 +368,10 @@ final class H2PgCatalog {
             + " AND u.ordinal_position = k.position_in_unique_constraint JOIN information_schema.columns rcol"
             + " ON rcol.table_schema = u.table_schema AND rcol.table_name = u.table_name AND rcol.column_name = u.column_name"
             + " WHERE k.constraint_schema = tc.constraint_schema AND k.constraint_name = tc.constraint_name"
-            + " AND tc.constraint_type = 'FOREIGN KEY' ORDER BY k.ordinal_position) AS confkey, CAST(NULL AS VARCHAR) AS conbin"
+            + " ORDER BY k.ordinal_position) END AS confkey, CAST(NULL AS INTEGER ARRAY) AS conpfeqop,"
+            + " CAST(NULL AS INTEGER ARRAY) AS conppeqop, CAST(NULL AS INTEGER ARRAY) AS conffeqop,"
+            + " CAST(NULL AS SMALLINT ARRAY) AS confdelsetcols, CAST(NULL AS INTEGER ARRAY) AS conexclop,"
+            + " CAST(NULL AS VARCHAR) AS conbin"
             + " FROM information_schema.table_constraints tc WHERE tc.constraint_schema <> 'information_schema'"
             + " AND tc.table_name NOT LIKE " + HIDDEN + " AND tc.constraint_type <> 'NOT NULL'",
 
@@ -377,9 +380,6 @@ final class H2PgCatalog {
             + " (951, 'POSIX', 11, 10, 'c', TRUE, -1, 'POSIX', 'POSIX')) AS c(oid, collname, collnamespace, collowner,"
             + " collprovider, collisdeterministic, collencoding, collcollate, collctype)",
 
-        "CREATE OR REPLACE VIEW pg_catalog.pg_tablespace AS SELECT * FROM (VALUES (1663, 'pg_default', 10),"
-            + " (1664, 'pg_global', 10)) AS t(oid, spcname, spcowner)",
-
         // COMMENT ON TABLE/VIEW/COLUMN is kept by the engine (its remarks): undone with the transaction.
         "CREATE OR REPLACE VIEW pg_catalog.pg_description AS SELECT pg_catalog.tusk_oid('r', t.table_schema, t.table_name)"
             + " AS objoid, " + PgOids.PG_CLASS + " AS classoid, 0 AS objsubid, t.remarks AS description"
@@ -387,59 +387,10 @@ final class H2PgCatalog {
             + " AND t.table_name NOT LIKE " + HIDDEN
             + " UNION ALL SELECT pg_catalog.tusk_oid('r', c.table_schema, c.table_name), " + PgOids.PG_CLASS + ","
             + " c.ordinal_position, c.remarks FROM information_schema.columns c WHERE c.remarks <> ''"
-            + " AND c.table_schema <> 'information_schema' AND c.table_name NOT LIKE " + HIDDEN,
-        "CREATE TABLE IF NOT EXISTS pg_catalog.pg_inherits (inhrelid INTEGER, inhparent INTEGER, inhseqno INTEGER,"
-            + " inhdetachpending BOOLEAN)",
-        "CREATE TABLE IF NOT EXISTS pg_catalog.pg_policy (oid INTEGER, polname VARCHAR, polrelid INTEGER, polcmd CHAR(1),"
-            + " polpermissive BOOLEAN, polroles INTEGER ARRAY, polqual VARCHAR, polwithcheck VARCHAR)",
-        "CREATE TABLE IF NOT EXISTS pg_catalog.pg_statistic_ext (oid INTEGER, stxrelid INTEGER, stxname VARCHAR,"
-            + " stxnamespace INTEGER, stxowner INTEGER, stxstattarget INTEGER, stxkeys SMALLINT ARRAY, stxkind VARCHAR ARRAY)",
-        "CREATE TABLE IF NOT EXISTS pg_catalog.pg_publication (oid INTEGER, pubname VARCHAR, pubowner INTEGER,"
-            + " puballtables BOOLEAN, pubinsert BOOLEAN, pubupdate BOOLEAN, pubdelete BOOLEAN, pubtruncate BOOLEAN,"
-            + " pubviaroot BOOLEAN)",
-        "CREATE TABLE IF NOT EXISTS pg_catalog.pg_publication_namespace (oid INTEGER, pnpubid INTEGER, pnnspid INTEGER)",
-        "CREATE TABLE IF NOT EXISTS pg_catalog.pg_publication_rel (oid INTEGER, prpubid INTEGER, prrelid INTEGER,"
-            + " prqual VARCHAR, prattrs SMALLINT ARRAY)",
-        // Tusk's functions are H2 aliases with no SQL-level definition yet: pg_proc lists none.
-        "CREATE TABLE IF NOT EXISTS pg_catalog.pg_proc (oid INTEGER, proname VARCHAR, pronamespace INTEGER,"
-            + " proowner INTEGER, prolang INTEGER, procost REAL, prorows REAL, provariadic INTEGER, prosupport INTEGER,"
-            + " prokind CHAR(1), prosecdef BOOLEAN, proleakproof BOOLEAN, proisstrict BOOLEAN, proretset BOOLEAN,"
-            + " provolatile CHAR(1), proparallel CHAR(1), pronargs SMALLINT, pronargdefaults SMALLINT, prorettype INTEGER,"
-            + " proargtypes INTEGER ARRAY, proallargtypes INTEGER ARRAY, proargmodes CHAR(1) ARRAY,"
-            + " proargnames VARCHAR ARRAY, proargdefaults VARCHAR, protrftypes INTEGER ARRAY, prosrc VARCHAR,"
-            + " probin VARCHAR, prosqlbody VARCHAR, proconfig VARCHAR ARRAY, proacl VARCHAR ARRAY)",
-        "CREATE TABLE IF NOT EXISTS pg_catalog.pg_language (oid INTEGER, lanname VARCHAR, lanowner INTEGER,"
-            + " lanispl BOOLEAN, lanpltrusted BOOLEAN)",
-        "CREATE TABLE IF NOT EXISTS pg_catalog.pg_trigger (oid INTEGER, tgrelid INTEGER, tgparentid INTEGER, tgname VARCHAR,"
-            + " tgfoid INTEGER, tgtype SMALLINT, tgenabled CHAR(1), tgisinternal BOOLEAN)",
-        "CREATE TABLE IF NOT EXISTS pg_catalog.pg_rewrite (oid INTEGER, rulename VARCHAR, ev_class INTEGER, ev_type CHAR(1),"
-            + " ev_enabled CHAR(1), is_instead BOOLEAN)",
-        // Catalogs of objects Tusk does not have (extensions, dependencies recorded for them, event
-        // triggers, enums, heavyweight locks): present and empty, as tools query them unconditionally.
-        "CREATE TABLE IF NOT EXISTS pg_catalog.pg_depend (classid INTEGER, objid INTEGER, objsubid INTEGER,"
-            + " refclassid INTEGER, refobjid INTEGER, refobjsubid INTEGER, deptype CHAR(1))",
-        "CREATE TABLE IF NOT EXISTS pg_catalog.pg_extension (oid INTEGER, extname VARCHAR, extowner INTEGER,"
-            + " extnamespace INTEGER, extrelocatable BOOLEAN, extversion VARCHAR, extconfig INTEGER ARRAY,"
-            + " extcondition VARCHAR ARRAY)",
-        "CREATE OR REPLACE VIEW pg_catalog.pg_available_extensions AS SELECT extname AS name,"
-            + " extversion AS default_version, extversion AS installed_version, CAST(NULL AS VARCHAR) AS comment"
-            + " FROM pg_catalog.pg_extension",
-        "CREATE TABLE IF NOT EXISTS pg_catalog.pg_event_trigger (oid INTEGER, evtname VARCHAR, evtevent VARCHAR,"
-            + " evtowner INTEGER, evtfoid INTEGER, evtenabled CHAR(1), evttags VARCHAR ARRAY)",
-        "CREATE TABLE IF NOT EXISTS pg_catalog.pg_enum (oid INTEGER, enumtypid INTEGER, enumsortorder REAL,"
-            + " enumlabel VARCHAR)",
-        "CREATE TABLE IF NOT EXISTS pg_catalog.pg_locks (locktype VARCHAR, database INTEGER, relation INTEGER,"
-            + " page INTEGER, tuple SMALLINT, virtualxid VARCHAR, transactionid BIGINT, classid INTEGER, objid INTEGER,"
-            + " objsubid SMALLINT, virtualtransaction VARCHAR, pid INTEGER, mode VARCHAR, granted BOOLEAN,"
-            + " fastpath BOOLEAN, waitstart TIMESTAMP WITH TIME ZONE)",
-
-        // The settings catalog queries read; the session's own values are SHOW's (SessionSettings).
-        "CREATE OR REPLACE VIEW pg_catalog.pg_settings AS SELECT * FROM (VALUES"
-            + " ('max_index_keys', '32', 'Preset Options'), ('max_identifier_length', '63', 'Preset Options'),"
-            + " ('standard_conforming_strings', 'on', 'Version and Platform Compatibility'),"
-            + " ('server_encoding', 'UTF8', 'Preset Options'), ('integer_datetimes', 'on', 'Preset Options'),"
-            + " ('block_size', '8192', 'Preset Options')) AS s(name, setting, category)",
-
+            + " AND c.table_schema <> 'information_schema' AND c.table_name NOT LIKE " + HIDDEN
+            // the built-in objects' comments, as PostgreSQL 15 has them (pg_namespace 2615, pg_type 1247)
+            + " UNION ALL SELECT * FROM (VALUES (" + PgOids.PG_CATALOG_NAMESPACE + ", 2615, 0, 'system catalog schema'),"
+            + " (" + PgOids.PUBLIC_NAMESPACE + ", 2615, 0, 'standard public schema'), " + BuiltinTypes.descriptionRows() + ")",
         "CREATE OR REPLACE VIEW pg_catalog.pg_tables AS SELECT n.nspname AS schemaname, c.relname AS tablename,"
             + " pg_catalog.tusk_get_userbyid(c.relowner) AS tableowner, CAST(NULL AS VARCHAR) AS tablespace,"
             + " c.relhasindex AS hasindexes, c.relhasrules AS hasrules, c.relhastriggers AS hastriggers,"

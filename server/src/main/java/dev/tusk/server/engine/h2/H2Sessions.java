@@ -31,6 +31,11 @@ final class H2Sessions {
         OPEN.remove(h2);
     }
 
+    /** The open sessions of every database (for pg_stat_activity). */
+    static Map<SessionLocal, H2Session> all() {
+        return Map.copyOf(OPEN);
+    }
+
     /** The Tusk session a function runs in, or null on a connection that is not one (catalog setup). */
     static H2Session running(Connection c) throws SQLException {
         return OPEN.get(of(c));

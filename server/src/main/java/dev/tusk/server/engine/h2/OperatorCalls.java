@@ -108,6 +108,7 @@ final class OperatorCalls {
     /**
      * x::regclass: a relation named by text becomes its OID ({@code tusk_regclass_in('t')}); an OID
      * becomes the relation's name ({@code tusk_regclass_out(oid)}), which is how regclass prints.
+     * x::regtype likewise, with a type's name.
      */
     private static List<Token> regclassCasts(List<Token> t) {
         for (int i = 1; i + 1 < t.size(); i++) {
@@ -118,7 +119,8 @@ final class OperatorCalls {
             if (t.get(type).isWord("pg_catalog") && type + 2 < t.size() && t.get(type + 1).isPunct('.')) {
                 type += 2;
             }
-            if (!t.get(type).isWord("regclass")) {
+            String kind = t.get(type).isWord("regclass") ? "regclass" : t.get(type).isWord("regtype") ? "regtype" : null;
+            if (kind == null) {
                 continue;
             }
             int start = primaryStart(t, i);
@@ -126,7 +128,7 @@ final class OperatorCalls {
                 continue;
             }
             Token at = t.get(i);
-            String function = start == i - 1 && t.get(start).is(TokenType.STRING) ? "tusk_regclass_in" : "tusk_regclass_out";
+            String function = "tusk_" + kind + (start == i - 1 && t.get(start).is(TokenType.STRING) ? "_in" : "_out");
             List<Token> call = new ArrayList<>();
             call.add(synthetic(TokenType.IDENT, function, at));
             call.add(synthetic(TokenType.PUNCT, "(", at));

@@ -88,6 +88,10 @@ public final class PgCatalogDefinitions {
             String name = (dot >= 0 ? seq.substring(dot + 3) : seq).replace("\"", "");
             return "nextval('" + name + "'::regclass)";
         }
+        // H2 keeps now() as LOCALTIMESTAMP; now() is how PostgreSQL schemas write it
+        if (e.equals("LOCALTIMESTAMP")) {
+            return "now()";
+        }
         return e;
     }
 

@@ -1,0 +1,166 @@
+package dev.tusk.server.engine.h2;
+
+import dev.tusk.server.catalog.PgOids;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import org.h2.tools.SimpleResultSet;
+
+/**
+ * Functions tools call about relations and the server's vocabulary (cf. utils/adt/dbsize.c,
+ * ruleutils.c's pg_get_viewdef, misc.c's pg_get_keywords): sizes, a view's definition, the SQL
+ * keyword list.
+ */
+public final class RelationFunctions {
+    private RelationFunctions() {
+    }
+
+    /**
+     * H2 reports the space a table's rows take but not its indexes'; an index counts as one
+     * page, the least PostgreSQL's btree takes.
+     */
+    private static final long INDEX_PAGE = 8192;
+
+    /** A relation found by OID: its H2 schema and name, and whether it is a table (else an index or sequence). */
+    private record Relation(String schema, String name, boolean table) {
+    }
+
+    private static Relation relation(Connection c, Integer oid) throws SQLException {
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT table_schema, table_name FROM information_schema.tables"
+                + " WHERE table_type = 'BASE TABLE' AND table_schema <> 'information_schema'")) {
+            while (rs.next()) {
+                if (PgOids.of('r', rs.getString(1), rs.getString(2)) == oid) {
+                    return new Relation(rs.getString(1), rs.getString(2), true);
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT relname FROM pg_catalog.pg_class WHERE oid = ?")) {
+            ps.setInt(1, oid);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new Relation(null, rs.getString(1), false) : null;
+            }
+        }
+    }
+
+    public static Long pgRelationSize(Connection c, Integer oid) throws SQLException {
+        if (oid == null) {
+            return null;
+        }
+        Relation r = relation(c, oid);
+        if (r == null) {
+            return null;
+        }
+        if (!r.table()) {
+            return INDEX_PAGE;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISK_SPACE_USED(?)")) {
+            ps.setString(1, org.h2.util.StringUtils.quoteIdentifier(r.schema()) + "."
+                    + org.h2.util.StringUtils.quoteIdentifier(r.name()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    public static Long pgRelationSize(Connection c, Integer oid, String fork) throws SQLException {
+        return "main".equals(fork) ? pgRelationSize(c, oid) : Long.valueOf(0);
+    }
+
+    public static Long pgIndexesSize(Connection c, Integer oid) throws SQLException {
+        if (oid == null) {
+            return null;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM pg_catalog.pg_index WHERE indrelid = ?")) {
+            ps.setInt(1, oid);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) * INDEX_PAGE;
+            }
+        }
+    }
+
+    public static Long pgTotalRelationSize(Connection c, Integer oid) throws SQLException {
+        Long own = pgRelationSize(c, oid);
+        return own == null ? null : own + pgIndexesSize(c, oid);
+    }
+
+    /** The database's file: every table, index and sequence of it. */
+    public static Long pgDatabaseSize(Connection c, String name) throws SQLException {
+        try (ResultSet p = c.createStatement().executeQuery("CALL database_path()")) {
+            p.next();
+            Path file = Path.of(p.getString(1) + ".mv.db");
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new SQLException("could not stat database file: " + e.getMessage(), "58P01");
+        }
+    }
+
+    /** The view's query as the engine keeps it, names unquoted where PostgreSQL would not quote them. */
+    public static String pgGetViewdef(Connection c, Integer oid, Boolean pretty) throws SQLException {
+        if (oid == null) {
+            return null;
+        }
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT table_schema, table_name, view_definition"
+                + " FROM information_schema.views WHERE table_schema <> 'information_schema'")) {
+            while (rs.next()) {
+                if (PgOids.of('r', rs.getString(1), rs.getString(2)) == oid) {
+                    String def = rs.getString(3).replaceAll("\"([a-z_][a-z0-9_]*)\"", "$1");
+                    return " " + def + ";";
+                }
+            }
+        }
+        return null;
+    }
+
+    public static String pgGetViewdef(Connection c, Integer oid) throws SQLException {
+        return pgGetViewdef(c, oid, false);
+    }
+
+    /** word, catcode, barelabel (PostgreSQL 15's list), with the categories' descriptions. */
+    private static final List<String[]> KEYWORDS = loadKeywords();
+
+    private static List<String[]> loadKeywords() {
+        List<String[]> words = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                RelationFunctions.class.getResourceAsStream("pg15-keywords.tsv"), StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                words.add(line.split("\t"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.copyOf(words);
+    }
+
+    public static ResultSet pgGetKeywords() {
+        SimpleResultSet rs = new SimpleResultSet();
+        rs.addColumn("word", Types.VARCHAR, 63, 0);
+        rs.addColumn("catcode", Types.CHAR, 1, 0);
+        rs.addColumn("barelabel", Types.BOOLEAN, 1, 0);
+        rs.addColumn("catdesc", Types.VARCHAR, 60, 0);
+        rs.addColumn("baredesc", Types.VARCHAR, 20, 0);
+        for (String[] k : KEYWORDS) {
+            String desc = switch (k[1]) {
+                case "U" -> "unreserved";
+                case "C" -> "unreserved (cannot be function or type name)";
+                case "T" -> "reserved (can be function or type name)";
+                default -> "reserved";
+            };
+            boolean bare = k[2].equals("t");
+            rs.addRow(k[0], k[1], bare, desc, bare ? "can be bare label" : "requires AS");
+        }
+        return rs;
+    }
+}
