@@ -21,8 +21,12 @@ import org.junit.jupiter.api.Test;
  * depend on the server's build are left out); prints the share of calls whose answers agree.
  */
 class DatabaseMetaDataTest extends BothServers {
-    /** The calls not yet answered as PostgreSQL answers them; every other call must match. */
-    private static final java.util.Set<String> NOT_YET = java.util.Set.of("getTypeInfo");
+    /**
+     * Calls whose rows on Tusk must each be one of PostgreSQL's rows, rather than all of them:
+     * getTypeInfo lists every type in pg_type, and PostgreSQL 15 has some 200 base types where
+     * Tusk has the 22 it implements (and their arrays). Every other call must match exactly.
+     */
+    private static final java.util.Set<String> SUBSET = java.util.Set.of("getTypeInfo");
     private static final String SCHEMA = "create table md_parent (id int primary key, name varchar(20) not null unique);"
             + "create table md_child (id bigint primary key, parent_id int references md_parent(id), note text,"
             + " amount numeric(10,2), created timestamp);"
@@ -68,6 +72,10 @@ class DatabaseMetaDataTest extends BothServers {
                 String actual = rows(call.getValue(), t.getMetaData());
                 if (expected.equals(actual)) {
                     same++;
+                } else if (SUBSET.contains(call.getKey()) && isSubset(actual, expected)) {
+                    System.out.printf("%s: each of Tusk's %d rows is one of PostgreSQL's %d%n", call.getKey(),
+                            actual.lines().count(), expected.lines().count());
+                    same++;
                 } else {
                     differing.add(call.getKey());
                     report.append("--- ").append(call.getKey()).append("\nPostgreSQL 15:\n").append(expected)
@@ -78,8 +86,13 @@ class DatabaseMetaDataTest extends BothServers {
         double share = (double) same / calls.size();
         System.out.printf("DatabaseMetaData: %d of %d calls answer as on PostgreSQL 15 (%.0f%%)%n", same, calls.size(), share * 100);
         System.out.print(report);
-        differing.removeAll(NOT_YET);
         assertTrue(differing.isEmpty(), "answered differently: " + differing + " (rows printed above)");
+    }
+
+    /** Every line of actual is a line of expected, and there are at least 40 (Tusk's types and arrays). */
+    private static boolean isSubset(String actual, String expected) {
+        java.util.Set<String> all = new java.util.HashSet<>(expected.lines().toList());
+        return actual.lines().count() >= 40 && all.containsAll(actual.lines().toList());
     }
 
     /** The rows as text, without columns that carry OIDs or build-specific values. */

@@ -115,6 +115,12 @@ final class ColumnLabels {
                     paren++;
                 }
                 Token name = tokens.get(paren - 1);
+                if (name.start() == name.end() && name.value().matches("tusk_reg(class|type)_(in|out)")) {
+                    // x::regclass rewritten to a call: labelled as the cast was, by x or else by the type
+                    String operand = isColumnRef(tokens, paren + 1, to - 1) ? tokens.get(to - 2).value()
+                            : label(tokens, paren + 1, to - 1);
+                    return operand == null || operand.equals("?column?") ? name.value().split("_")[1] : operand;
+                }
                 // a call a rewrite put in for an operator (a zero-width token) is labelled as the operator was
                 return name.start() == name.end() ? "?column?" : PgTypeLabels.functionLabel(name.value());
             }

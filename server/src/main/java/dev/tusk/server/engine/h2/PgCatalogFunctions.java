@@ -88,7 +88,8 @@ public final class PgCatalogFunctions {
 
     /** obj_description(object, catalog): the object's comment; only relations (pg_class) have any here. */
     public static String objDescription(Connection c, Integer object, String catalog) throws SQLException {
-        return "pg_class".equals(catalog) ? description(c, object, dev.tusk.server.catalog.PgOids.PG_CLASS, 0) : null;
+        // the catalog names the kind of object: its OID is pg_description.classoid
+        return catalog == null ? null : description(c, object, PgOids.of('r', "pg_catalog", catalog), 0);
     }
 
     public static String objDescription(Connection c, Integer object) throws SQLException {
@@ -169,8 +170,13 @@ public final class PgCatalogFunctions {
     }
 
     /** array_upper(a, 1) of a one-dimensional array: its length, or NULL when empty. */
-    public static Integer arrayUpper(Object[] array, Integer dimension) {
-        return array == null || dimension == null || dimension != 1 || array.length == 0 ? null : array.length;
+    public static Integer arrayUpper(java.sql.Array value, Integer dimension) throws SQLException {
+        // a java.sql.Array: for an Object[] parameter H2 would convert each element to JAVA_OBJECT, which it refuses
+        if (value == null || dimension == null || dimension != 1) {
+            return null;
+        }
+        int length = ((Object[]) value.getArray()).length;
+        return length == 0 ? null : length;
     }
 
     /** Tusk has no triggers of its own: pg_trigger is empty, so this is never asked of a real one. */
@@ -192,7 +198,10 @@ public final class PgCatalogFunctions {
                 }
             }
         }
-        if (out.isEmpty() || Boolean.TRUE.equals(includeImplicit) && !out.contains("pg_catalog")) {
+        if (out.isEmpty()) {
+            out.add("public"); // no search_path set: PostgreSQL's default, "$user", public
+        }
+        if (Boolean.TRUE.equals(includeImplicit) && !out.contains("pg_catalog")) {
             out.add(0, "pg_catalog");
         }
         return out.toArray(new String[0]);

@@ -34,7 +34,8 @@ final class PgLiterals {
             case "jsonb": return "json " + Identifiers.literal(text);
             case "bytea": return byteaLiteral(text);
             // a function named by text: pg_type's typinput and the like hold names, so it stays one
-            case "regproc": return Identifiers.literal(text);
+            // (built-ins print unqualified, as regproc output does: 'pg_catalog.array_in' is array_in)
+            case "regproc": return Identifiers.literal(text.startsWith("pg_catalog.") ? text.substring(11) : text);
             case "interval": return TypedLiterals.interval(text);
             default: return null;
         }

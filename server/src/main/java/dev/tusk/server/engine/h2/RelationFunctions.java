@@ -107,6 +107,28 @@ public final class RelationFunctions {
         }
     }
 
+    /**
+     * pg_size_pretty: bytes below 10 kB, then kB, MB, GB, TB, PB, each used below 20 of it, rounded
+     * half away from zero (PostgreSQL's steps, so figures print alike).
+     */
+    public static String pgSizePretty(Long bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        String[] units = {"kB", "MB", "GB", "TB", "PB"};
+        long size = bytes;
+        if (Math.abs(size) < 10 * 1024) {
+            return size + " bytes";
+        }
+        size /= 512; // in half-kilobytes, so that the last step can round
+        for (int u = 0; ; u++) {
+            if (u == units.length - 1 || Math.abs(size) < 20 * 1024 - 1) {
+                return (size + (size < 0 ? -1 : 1)) / 2 + " " + units[u];
+            }
+            size /= 1024;
+        }
+    }
+
     /** The view's query as the engine keeps it, names unquoted where PostgreSQL would not quote them. */
     public static String pgGetViewdef(Connection c, Integer oid, Boolean pretty) throws SQLException {
         if (oid == null) {
