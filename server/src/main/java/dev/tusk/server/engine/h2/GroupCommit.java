@@ -4,10 +4,10 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Makes commits durable with one sync for all commits waiting at the same time (cf. PostgreSQL's
- * XLogFlush, where one backend's WAL flush covers everyone's records written before it). H2 writes
- * each commit at once (WRITE_DELAY=0) but fsyncs only on an explicit sync; a backend that has
- * committed calls {@link #awaitDurable}: if no sync is running it becomes the leader and syncs,
+ * Makes commits durable with one write and one sync for all commits waiting at the same time (cf.
+ * PostgreSQL's XLogFlush, where one backend's WAL flush covers everyone's records written before
+ * it). A backend that has committed in H2 (in memory) calls {@link #awaitDurable}: if no sync is
+ * running it becomes the leader and writes and syncs what every session committed so far,
  * otherwise it waits for the next sync to start and finish after its commit.
  */
 final class GroupCommit {

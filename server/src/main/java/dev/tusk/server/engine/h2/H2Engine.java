@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * The H2 engine: one H2 database file per Tusk database, under {@code base/<name>/} of the data
  * directory, opened on first use and kept open (DB_CLOSE_DELAY=-1) until the postmaster shuts
  * down. Settings follow ../shared/H2-NOTES.md: lower-case identifiers, PostgreSQL's NULL ordering,
- * immediate writes (WRITE_DELAY=0), and PostgreSQL mode set per connection so that Tusk can own
- * pg_catalog.
+ * PostgreSQL mode set per connection so that Tusk can own pg_catalog. Commits are written by the
+ * group commit (see {@link #groupCommit}); WRITE_DELAY=0 holds only until a database's first session.
  */
 public final class H2Engine implements Engine {
     private static final String OPTIONS = ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
@@ -103,7 +103,7 @@ public final class H2Engine implements Engine {
         if (!prepared.contains(session.database())) {
             installCatalog(c, session.database());
         }
-        return new H2Session(c, session, fsync ? groupCommit(session.database()) : null,
+        return new H2Session(c, session, groupCommit(session.database(), c),
                 columnTypes.computeIfAbsent(session.database(), db -> new ColumnTypes()),
                 () -> connect(session.database(), DDL_LOCK_TIMEOUT_MS));
     }
@@ -151,17 +151,29 @@ public final class H2Engine implements Engine {
         }
     }
 
-    private GroupCommit groupCommit(String database) {
-        return groupCommits.computeIfAbsent(database, db -> new GroupCommit(() -> sync(db)));
-    }
-
-    private void sync(String database) {
-        try (Connection c = DriverManager.getConnection(url(database), "tusk", "");
-             Statement s = c.createStatement()) {
-            s.execute("CHECKPOINT SYNC");
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not fsync database " + database + ": " + e.getMessage(), e);
-        }
+    /**
+     * The database's group commit. H2 would write a chunk of changed pages at every commit
+     * (WRITE_DELAY=0); instead commits only change the maps in memory, and the group's leader
+     * writes one chunk for all the commits before it, then syncs it when fsync is on (cf.
+     * XLogFlush). H2's own background writer stays off (no autocommit delay): every write happens
+     * in the thread that asks for it, so a chunk is on disk when the leader's store commit returns.
+     */
+    private GroupCommit groupCommit(String database, Connection c) {
+        return groupCommits.computeIfAbsent(database, db -> {
+            org.h2.mvstore.MVStore store;
+            try {
+                store = H2Sessions.of(c).getDatabase().getStore().getMvStore();
+            } catch (SQLException e) {
+                throw H2Errors.map(e);
+            }
+            store.setAutoCommitDelay(-1);
+            return new GroupCommit(() -> {
+                store.commit();
+                if (fsync) {
+                    store.sync();
+                }
+            });
+        });
     }
 
     private void shutdown(String database) {

@@ -12,8 +12,8 @@ import org.h2.mvstore.MVStore;
  * rollback it asks H2 for, because H2's rollback is not atomic against a store commit.
  *
  * <p>H2 undoes a transaction one undo-log record at a time: a map operation on the undo log whose
- * decision step puts the row's old value back. A store commit, which with WRITE_DELAY=0 runs at the
- * end of every other session's transaction, stamps each map, the undo log included, with a new
+ * decision step puts the row's old value back. A store commit, which the group commit runs after
+ * other sessions' transactions (see GroupCommit), stamps each map, the undo log included, with a new
  * version; the rollback's operation then fails its compare-and-set and is run again, decision step
  * and all, and puts the old value back a second time. Between the two, a transaction that was
  * waiting for the row lock (it stops waiting as soon as the rollback starts) may have locked the
