@@ -118,6 +118,8 @@ public final class H2Engine implements Engine {
                 s.execute("SET MODE PostgreSQL");
                 s.execute("SET LOCK_TIMEOUT " + lockTimeoutMs);
             }
+            // H2 applies the URL's WRITE_DELAY=0 to the database at each connection: take it back
+            storeOf(c).setAutoCommitDelay(-1);
             return c;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open database " + database + ": " + e.getMessage(), e);
@@ -151,22 +153,25 @@ public final class H2Engine implements Engine {
         }
     }
 
+    private static org.h2.mvstore.MVStore storeOf(Connection c) {
+        try {
+            return H2Sessions.of(c).getDatabase().getStore().getMvStore();
+        } catch (SQLException e) {
+            throw H2Errors.map(e);
+        }
+    }
+
     /**
      * The database's group commit. H2 would write a chunk of changed pages at every commit
      * (WRITE_DELAY=0); instead commits only change the maps in memory, and the group's leader
      * writes one chunk for all the commits before it, then syncs it when fsync is on (cf.
-     * XLogFlush). H2's own background writer stays off (no autocommit delay): every write happens
-     * in the thread that asks for it, so a chunk is on disk when the leader's store commit returns.
+     * XLogFlush). H2's own background writer stays off (autocommit delay -1, set on every
+     * connection): every write happens in the thread that asks for it, so a chunk is on disk when
+     * the leader's store commit returns.
      */
     private GroupCommit groupCommit(String database, Connection c) {
         return groupCommits.computeIfAbsent(database, db -> {
-            org.h2.mvstore.MVStore store;
-            try {
-                store = H2Sessions.of(c).getDatabase().getStore().getMvStore();
-            } catch (SQLException e) {
-                throw H2Errors.map(e);
-            }
-            store.setAutoCommitDelay(-1);
+            org.h2.mvstore.MVStore store = storeOf(c);
             return new GroupCommit(() -> {
                 store.commit();
                 if (fsync) {
