@@ -47,8 +47,17 @@ final class TuskProcess implements AutoCloseable {
 
     /** Starts the server and returns once it accepts connections. */
     void start() throws IOException, InterruptedException {
+        start(List.of());
+    }
+
+    /** Starts it as a shell's background job would: with SIGINT ignored. */
+    void startWithSigintIgnored() throws IOException, InterruptedException {
+        start(List.of("sh", "-c", "trap '' INT; exec \"$@\"", "sh"));
+    }
+
+    private void start(List<String> prefix) throws IOException, InterruptedException {
         Path log = dir.resolve("log" + (++starts));
-        List<String> cmd = new ArrayList<>();
+        List<String> cmd = new ArrayList<>(prefix);
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.tusk.server.cli.Tusk", "start", "-D",
@@ -65,6 +74,25 @@ final class TuskProcess implements AutoCloseable {
             }
         }
         throw new IOException("server did not start: " + Files.readString(log));
+    }
+
+    /** The output of the latest start. */
+    String log() throws IOException {
+        return Files.readString(dir.resolve("log" + starts));
+    }
+
+    /** Runs {@code tusk stop -D data -m mode} in its own JVM, as a user would; its exit code. */
+    int stop(String mode) throws IOException, InterruptedException {
+        List<String> cmd = List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                System.getProperty("java.class.path"), "dev.tusk.server.cli.Tusk", "stop", "-D", data.toString(),
+                "-m", mode);
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("stop.log").toFile())
+                .start().waitFor();
+    }
+
+    /** Waits up to the given time for the server process to end. */
+    boolean awaitExit(long seconds) throws InterruptedException {
+        return process.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     /** SIGKILL: no shutdown, no flush. */

@@ -74,13 +74,14 @@ public final class Tusk {
         }
         new DataDirectory(dir).checkUsable();
         Postmaster pm = Postmaster.start(dir, o.port);
-        Signals.install(pm);
+        Signals.install(pm, dir);
         System.err.println("tusk: database system is ready to accept connections on port " + pm.port());
         try {
             pm.awaitStopped();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        Files.deleteIfExists(Signals.intIgnoredMarker(dir));
         return 0;
     }
 
@@ -128,7 +129,7 @@ public final class Tusk {
             return 1;
         }
         ShutdownMode mode = ShutdownMode.valueOf(o.mode.toUpperCase(java.util.Locale.ROOT));
-        Signals.send(running.get(), mode);
+        Signals.send(running.get(), mode, o.dataDir());
         System.out.print("waiting for server to shut down...");
         for (int i = 0; i < 600; i++) {
             if (!ProcessHandle.of(running.get()).map(ProcessHandle::isAlive).orElse(false)) {
