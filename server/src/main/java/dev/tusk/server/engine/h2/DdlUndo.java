@@ -60,10 +60,18 @@ final class DdlUndo {
                 schema = name;
                 name = t.get(i + 2).value();
             }
-            String qualified = (schema != null ? Identifiers.quote(schema) + "." : "") + Identifiers.quote(name);
-            return new Undo("drop " + st.objectType().toLowerCase(java.util.Locale.ROOT) + " if exists " + qualified
-                    + (st.objectType().equals("INDEX") || st.objectType().equals("SEQUENCE") ? "" : " cascade"),
-                    st.objectType(), schema, name);
+            String prefix = schema != null ? Identifiers.quote(schema) + "." : "";
+            String qualified = prefix + Identifiers.quote(name);
+            StringBuilder drop = new StringBuilder("drop " + st.objectType().toLowerCase(java.util.Locale.ROOT)
+                    + " if exists " + qualified
+                    + (st.objectType().equals("INDEX") || st.objectType().equals("SEQUENCE") ? "" : " cascade"));
+            if (st.objectType().equals("TABLE")) {
+                for (String column : SerialColumns.declaredIn(t)) {
+                    drop.append("; drop sequence if exists ").append(prefix)
+                            .append(Identifiers.quote(SerialColumns.sequenceName(name, column)));
+                }
+            }
+            return new Undo(drop.toString(), st.objectType(), schema, name);
         }
         if (st.kind() == CommandKind.ALTER && "TABLE".equals(st.objectType())) {
             // ALTER TABLE name ADD [COLUMN] col ...  (one action)

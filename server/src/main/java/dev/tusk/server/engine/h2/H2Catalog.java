@@ -46,7 +46,17 @@ final class H2Catalog implements H2SqlGenerator.Catalog {
     }
 
 
-    String currentSchema() {
+    @Override
+    public List<String> ownedSequenceDrops(String schema, String table) {
+        try {
+            return SerialColumns.dropOwned(conn, schema, table);
+        } catch (SQLException e) {
+            throw H2Errors.map(e);
+        }
+    }
+
+    @Override
+    public String currentSchema() {
         try {
             return conn.getSchema();
         } catch (SQLException e) {

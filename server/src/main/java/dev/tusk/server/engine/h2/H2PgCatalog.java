@@ -68,6 +68,7 @@ final class H2PgCatalog {
         {"pg_get_viewdef", RELATIONS, "pgGetViewdef"},
         {"pg_get_keywords", RELATIONS, "pgGetKeywords"},
         {"pg_size_pretty", RELATIONS, "pgSizePretty"},
+        {"pg_get_serial_sequence", RELATIONS, "pgGetSerialSequence"},
         // The views call these names: a pg_catalog-qualified call inside H2 reaches H2's own
         // PostgreSQL-mode function of the same name, whatever is defined in the schema.
         {"tusk_format_type", DEFINITIONS, "formatType"},

@@ -245,8 +245,9 @@ final class H2Session implements EngineSession {
                 runOne(conn, rename, st, receiver);
                 epoch++;
             }
+            String owned = String.join("", catalog.ownedSequenceDrops(schema, n.name()).stream().map(d -> "; " + d).toList());
             undo.add(new DdlUndo.Entry("alter table " + qualified + Identifiers.quote(hidden) + " rename to "
-                    + Identifiers.quote(n.name()), "drop table " + qualified + Identifiers.quote(hidden)));
+                    + Identifiers.quote(n.name()), "drop table " + qualified + Identifiers.quote(hidden) + owned));
         }
         wrote = true;
         receiver.end(st.tag(0));

@@ -26,6 +26,12 @@ final class H2SqlGenerator extends TokenEmitter {
 
         /** The columns of a table's constraint, or of its primary key when constraint is null. */
         List<String> keyColumns(String schema, String table, String constraint);
+
+        /** The schema unqualified names are created in. */
+        String currentSchema();
+
+        /** DROP statements for the sequences a table's serial columns own (see SerialColumns). */
+        List<String> ownedSequenceDrops(String schema, String table);
     }
 
     /** A table column: its name and H2 data type name. */
@@ -33,6 +39,8 @@ final class H2SqlGenerator extends TokenEmitter {
     }
 
     private Catalog catalog;
+    /** CREATE TABLE: the sequences its serial columns need, created after it. */
+    private final List<SqlBuilder> serialSequences = new ArrayList<>();
 
     H2SqlGenerator(List<Token> tokens, SessionInfo session) {
         super(tokens, session);
@@ -70,10 +78,28 @@ final class H2SqlGenerator extends TokenEmitter {
         }
         H2SqlGenerator g = new H2SqlGenerator(t, session);
         g.catalog = catalog;
+        DropTargets drop = st.kind() == CommandKind.DROP && catalog != null ? DropTargets.of(st) : null;
+        if (drop != null && drop.objectType().equals("TABLE")) {
+            // a table's serial sequences go with it, as PostgreSQL's owned sequences do
+            List<SqlBuilder> all = new ArrayList<>();
+            g.range(0, t.size());
+            all.add(g.out);
+            for (DropTargets.Name n : drop.names()) {
+                for (String sql : catalog.ownedSequenceDrops(n.schema() != null ? n.schema() : catalog.currentSchema(), n.name())) {
+                    all.add(new SqlBuilder().emit(sql, t.get(0).start()));
+                }
+            }
+            return all;
+        }
         if (st.kind() == CommandKind.INSERT || st.kind() == CommandKind.UPDATE || st.kind() == CommandKind.DELETE) {
             new DmlShapes(t, session, g.out, catalog).dml(st.kind(), t.size());
         } else if (st.kind() == CommandKind.CREATE && "TABLE".equals(st.objectType())) {
             g.createTable();
+            if (!g.serialSequences.isEmpty()) {
+                List<SqlBuilder> all = new ArrayList<>(List.of(g.out));
+                all.addAll(g.serialSequences);
+                return all;
+            }
         } else if (t.get(0).isWord("select")) {
             g.selectWithLabels(0, t.size());
         } else if (t.get(0).isWord("with") && st.kind() == CommandKind.SELECT && g.mainSelect() > 0) {
@@ -211,6 +237,8 @@ final class H2SqlGenerator extends TokenEmitter {
             return;
         }
         String table = tokens.get(open - 1).value();
+        String schema = open >= 3 && tokens.get(open - 2).isPunct('.') ? tokens.get(open - 3).value() : null;
+        this.tableSchema = schema;
         int close = matching(open);
         range(0, open + 1);
         int start = open + 1;
@@ -235,6 +263,9 @@ final class H2SqlGenerator extends TokenEmitter {
         range(close, tokens.size());
     }
 
+    /** The schema written before the table's name in CREATE TABLE, or null. */
+    private String tableSchema;
+
     private void tableElement(String table, int from, int to) {
         Token head = tokens.get(from);
         if (head.is(TokenType.IDENT) && Set.of("constraint", "like", "exclude").contains(head.value())) {
@@ -250,7 +281,18 @@ final class H2SqlGenerator extends TokenEmitter {
         // column definition: name type [constraints...]
         String column = head.value();
         range(from, from + 1);
-        int i = typeName(from + 1, to);
+        String serialType = from + 1 < to ? SerialColumns.columnType(tokens.get(from + 1).value()) : null;
+        int i;
+        if (serialType != null && catalog != null) {
+            String schema = tableSchema != null ? tableSchema : catalog.currentSchema();
+            String sequence = SerialColumns.sequenceName(table, column);
+            out.emit(SerialColumns.columnDefinition(serialType, schema, sequence), tokens.get(from + 1).start());
+            serialSequences.add(new SqlBuilder().emit(SerialColumns.createSequence(serialType, schema, sequence),
+                    tokens.get(from + 1).start()));
+            i = from + 2;
+        } else {
+            i = typeName(from + 1, to);
+        }
         while (i < to) {
             Token t = tokens.get(i);
             if (t.isWord("constraint")) {

@@ -88,6 +88,13 @@ public final class PgCatalogDefinitions {
             String name = (dot >= 0 ? seq.substring(dot + 3) : seq).replace("\"", "");
             return "nextval('" + name + "'::regclass)";
         }
+        // a serial column's default names its sequence by text; PostgreSQL prints it as regclass,
+        // qualified only when not on the search path (for public, the default path, unqualified)
+        java.util.regex.Matcher nextval = java.util.regex.Pattern.compile("NEXTVAL\\('([^']*)'\\)").matcher(e);
+        if (nextval.matches()) {
+            String name = nextval.group(1).startsWith("public.") ? nextval.group(1).substring(7) : nextval.group(1);
+            return "nextval('" + name + "'::regclass)";
+        }
         // H2 keeps now() as LOCALTIMESTAMP; now() is how PostgreSQL schemas write it
         if (e.equals("LOCALTIMESTAMP")) {
             return "now()";

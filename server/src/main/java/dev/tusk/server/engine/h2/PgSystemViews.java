@@ -52,8 +52,6 @@ final class PgSystemViews {
             + " proallargtypes INTEGER ARRAY, proargmodes CHAR(1) ARRAY, proargnames VARCHAR ARRAY,"
             + " proargdefaults VARCHAR, protrftypes INTEGER ARRAY, prosrc VARCHAR, probin VARCHAR, prosqlbody VARCHAR,"
             + " proconfig VARCHAR ARRAY, proacl VARCHAR ARRAY"},
-        {"pg_depend", "classid INTEGER, objid INTEGER, objsubid INTEGER, refclassid INTEGER, refobjid INTEGER,"
-            + " refobjsubid INTEGER, deptype CHAR(1)"},
         {"pg_extension", "oid INTEGER, extname VARCHAR, extowner INTEGER, extnamespace INTEGER, extrelocatable BOOLEAN,"
             + " extversion VARCHAR, extconfig INTEGER ARRAY, extcondition VARCHAR ARRAY"},
         {"pg_event_trigger", "oid INTEGER, evtname VARCHAR, evtevent VARCHAR, evtowner INTEGER, evtfoid INTEGER,"
@@ -71,7 +69,7 @@ final class PgSystemViews {
         for (String[] e : EMPTY) {
             names.add(e[0]);
         }
-        names.addAll(List.of("pg_language", "pg_rewrite", "pg_description"));
+        names.addAll(List.of("pg_language", "pg_rewrite", "pg_description", "pg_depend"));
         return names;
     }
 
@@ -98,6 +96,14 @@ final class PgSystemViews {
     }
 
     private static final String[] FIXED = {
+        // Dependencies Tusk records: a serial column's sequence is owned by ('a') the column
+        "CREATE OR REPLACE VIEW pg_catalog.pg_depend AS SELECT " + PgOids.PG_CLASS + " AS classid,"
+            + " pg_catalog.tusk_oid('S', c.table_schema, c.table_name || '_' || c.column_name || '_seq') AS objid,"
+            + " 0 AS objsubid, " + PgOids.PG_CLASS + " AS refclassid,"
+            + " pg_catalog.tusk_oid('r', c.table_schema, c.table_name) AS refobjid, c.ordinal_position AS refobjsubid,"
+            + " 'a' AS deptype FROM information_schema.columns c WHERE c.column_default = 'NEXTVAL(' || CHAR(39) || c.table_schema"
+            + " || '.' || c.table_name || '_' || c.column_name || '_seq' || CHAR(39) || ')'",
+
         "CREATE OR REPLACE VIEW pg_catalog.pg_available_extensions AS SELECT extname AS name,"
             + " extversion AS default_version, extversion AS installed_version, CAST(NULL AS VARCHAR) AS comment"
             + " FROM pg_catalog.pg_extension",

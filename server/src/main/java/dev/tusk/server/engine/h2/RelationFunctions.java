@@ -129,6 +129,33 @@ public final class RelationFunctions {
         }
     }
 
+    /**
+     * pg_get_serial_sequence(table, column): the sequence a serial column owns, schema-qualified,
+     * or NULL for a column without one.
+     */
+    public static String pgGetSerialSequence(Connection c, String table, String column) throws SQLException {
+        if (table == null || column == null) {
+            return null;
+        }
+        int oid = PgCatalogDefinitions.tuskRegclassIn(c, table);
+        try (PreparedStatement ps = c.prepareStatement("SELECT n.nspname, r.relname, a.column_default"
+                + " FROM pg_catalog.pg_class r JOIN pg_catalog.pg_namespace n ON n.oid = r.relnamespace"
+                + " LEFT JOIN information_schema.columns a ON a.table_schema = n.nspname AND a.table_name = r.relname"
+                + " AND a.column_name = ? WHERE r.oid = ?")) {
+            ps.setString(1, column);
+            ps.setInt(2, oid);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                String schema = rs.getString(1);
+                String sequence = SerialColumns.sequenceName(rs.getString(2), column);
+                return SerialColumns.defaultExpression(schema, sequence).equals(rs.getString(3))
+                        ? schema + "." + sequence : null;
+            }
+        }
+    }
+
     /** The view's query as the engine keeps it, names unquoted where PostgreSQL would not quote them. */
     public static String pgGetViewdef(Connection c, Integer oid, Boolean pretty) throws SQLException {
         if (oid == null) {
