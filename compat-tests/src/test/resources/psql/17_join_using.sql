@@ -1,0 +1,16 @@
+create table ja (k int, a int);
+create table jb (k int, b int, m int);
+create table jc (m int, c int);
+insert into ja values (1, 10), (2, 11);
+insert into jb values (1, 20, 5), (3, 21, 6);
+insert into jc values (5, 30);
+select k, a, b from ja join jb using (k);
+select k, a, b from ja left join jb using (k) order by k;
+select k, a, b from ja right join jb using (k) order by k;
+select x.k, k from ja x join jb y using (k) where k > 0 and k in (1, 2) order by k;
+select count(k), max(k) + 1 as k2 from ja join jb using (k) group by k having k = 1;
+select k from (select k, a from ja) s join jb using (k);
+select k, (select max(k) from jb) as inner_max from ja join jb using (k);
+select left('abc', 2), k from ja join jb using (k);
+select * from ja join jb using (k);
+select * from ja left join jb using (k) order by 1;
