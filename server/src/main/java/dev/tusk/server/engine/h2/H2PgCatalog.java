@@ -46,6 +46,7 @@ final class H2PgCatalog {
         {"format_type", DEFINITIONS, "formatType"},
         {"tusk_type_oid", DEFINITIONS, "tuskTypeOid"},
         {"tusk_typmod", DEFINITIONS, "tuskTypmod"},
+        {"tusk_array_type_oid", DEFINITIONS, "tuskArrayTypeOid"},
         {"pg_get_expr", DEFINITIONS, "pgGetExpr"},
         {"pg_get_indexdef", DEFINITIONS, "pgGetIndexdef"},
         {"pg_get_constraintdef", DEFINITIONS, "pgGetConstraintdef"},
@@ -73,6 +74,8 @@ final class H2PgCatalog {
         // PostgreSQL-mode function of the same name, whatever is defined in the schema.
         {"tusk_format_type", DEFINITIONS, "formatType"},
         {"tusk_get_userbyid", FUNCTIONS, "pgGetUserbyid"},
+        {"tusk_get_expr", DEFINITIONS, "pgGetExpr"},
+        {"tusk_current_database", FUNCTIONS, "tuskCurrentDatabase"},
         {"pg_get_triggerdef", FUNCTIONS, "pgGetTriggerdef"},
         {"current_schemas", FUNCTIONS, "currentSchemas"},
         {"pg_get_function_result", FUNCTIONS, "pgGetFunctionResult"},
@@ -135,6 +138,9 @@ final class H2PgCatalog {
             for (String view : VIEWS) {
                 s.execute(view);
             }
+            for (String view : InformationSchemaViews.VIEWS) {
+                s.execute(view);
+            }
             c.commit();
         }
     }
@@ -158,9 +164,11 @@ final class H2PgCatalog {
 
     private static final String NS = "pg_catalog.tusk_namespace_oid";
     /** A column's type OID: json, name and oid columns are Tusk's domains (ColumnTypes), the rest by H2 type. */
-    private static final String COLUMN_TYPE = "CASE c.domain_name WHEN 'tusk_json' THEN " + PgTypes.JSON
+    static final String COLUMN_TYPE = "CASE c.domain_name WHEN 'tusk_json' THEN " + PgTypes.JSON
             + " WHEN 'tusk_name' THEN " + PgTypes.NAME + " WHEN 'tusk_oid' THEN " + PgTypes.OID
-            + " ELSE pg_catalog.tusk_type_oid(c.data_type, c.character_maximum_length) END";
+            + " ELSE CASE WHEN UPPER(c.data_type) = 'ARRAY' THEN pg_catalog.tusk_array_type_oid(c.table_schema,"
+            + " c.table_name, c.column_name) ELSE pg_catalog.tusk_type_oid(c.data_type, c.character_maximum_length)"
+            + " END END";
     /** Tables dropped in an open transaction wait under a hidden name; the catalogs do not show them. */
     private static final String HIDDEN = "'" + DdlUndo.HIDDEN_PREFIX + "%'";
 

@@ -60,6 +60,22 @@ public final class PgCatalogDefinitions {
         return H2Types.oid(h2Type.toUpperCase(java.util.Locale.ROOT), length == null ? 0 : (int) Math.min(length, Integer.MAX_VALUE));
     }
 
+    /**
+     * An array column's type: the array type of its element type, read from the column's result
+     * metadata ("INTEGER ARRAY"), since H2's ELEMENT_TYPES fails on some of the catalog's views.
+     */
+    public static int tuskArrayTypeOid(Connection c, String schema, String table, String column) throws SQLException {
+        String sql = "select " + dev.tusk.server.sql.Identifiers.quote(column) + " from "
+                + dev.tusk.server.sql.Identifiers.quote(schema) + "." + dev.tusk.server.sql.Identifiers.quote(table)
+                + " where false";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            String type = ps.getMetaData().getColumnTypeName(1);
+            String element = type.toUpperCase(java.util.Locale.ROOT).endsWith(" ARRAY")
+                    ? type.substring(0, type.length() - " ARRAY".length()) : type;
+            return PgTypes.arrayOf(tuskTypeOid(element, null));
+        }
+    }
+
     /** The type modifier PostgreSQL records for a column: length + 4, or (precision << 16 | scale) + 4. */
     public static int tuskTypmod(String h2Type, Long length, Integer precision, Integer scale) {
         String t = h2Type.toUpperCase(java.util.Locale.ROOT);

@@ -160,6 +160,12 @@ public final class PgCatalogFunctions {
         return rs;
     }
 
+    /** current_database() where it cannot be resolved before the engine runs the query (in a view). */
+    public static String tuskCurrentDatabase(Connection c) throws SQLException {
+        H2Session session = H2Sessions.running(c);
+        return session == null ? null : session.info().database();
+    }
+
     /** Tusk has no publications, so nothing is published. */
     public static Boolean pgRelationIsPublishable(Integer relation) {
         return relation == null ? null : Boolean.FALSE;
