@@ -19,3 +19,8 @@ select relname, relhasrules, relreplident from pg_class where relname in ('cf', 
 select amname, amhandler from pg_am where amname = 'btree';
 select lanname, lanpltrusted from pg_language order by 1;
 select c.oid::regclass, 'int4'::regtype::oid, c.reltype <> 0 as typed from pg_class c where c.relname = 'cf';
+create sequence cf_seq2 increment by 5 start with 100;
+select last_value, log_cnt, is_called from cf_seq2;
+select nextval('cf_seq2');
+select s.last_value, s.is_called from public.cf_seq2 s;
+select last_value, is_called from cf_seq where true;

@@ -103,7 +103,16 @@ final class H2Session implements EngineSession {
             }
             return;
         }
-        long rows = run(st, receiver);
+        long rows;
+        try {
+            rows = run(st, receiver);
+        } catch (PgException e) {
+            EngineStatement onSequence = SequenceRelations.retry(st, e, catalog);
+            if (onSequence == null) {
+                throw e;
+            }
+            rows = run(onSequence, receiver);
+        }
         wrote(st);
         receiver.end(st.tag(rows));
     }
@@ -132,7 +141,12 @@ final class H2Session implements EngineSession {
             PreparedStatement ps = sql == null ? null : conn.prepareStatement(sql.toString());
             return new H2Prepared(this, st, sql, ps, parameterTypes);
         } catch (SQLException e) {
-            throw H2Errors.map(e, sql, st, false);
+            PgException error = H2Errors.map(e, sql, st, false);
+            EngineStatement onSequence = SequenceRelations.retry(st, error, catalog);
+            if (onSequence == null) {
+                throw error;
+            }
+            return prepare(onSequence, parameterTypes);
         }
     }
 
@@ -503,7 +517,7 @@ final class H2Session implements EngineSession {
                     s.execute("SET QUERY_TIMEOUT " + Math.max(0, Integer.parseInt(value)));
                     break;
                 case "search_path":
-                    searchPath(s, value);
+                    ddl.searchPath(SearchPath.apply(s, value));
                     break;
                 default:
                     break;
@@ -512,37 +526,6 @@ final class H2Session implements EngineSession {
             throw new PgException(SqlState.INVALID_PARAMETER_VALUE,
                     "invalid value for parameter \"" + name + "\": \"" + value + "\"");
         }
-    }
-
-    private void searchPath(Statement s, String value) throws SQLException {
-        List<String> schemas = new ArrayList<>();
-        schemas.add("pg_catalog"); // searched first unless named, as in PostgreSQL
-        for (String part : value.split(",")) {
-            String p = part.trim();
-            if (p.startsWith("\"") && p.endsWith("\"") && p.length() > 1) {
-                p = p.substring(1, p.length() - 1);
-            }
-            if (!p.isEmpty() && !p.equals("$user") && !p.equals("pg_catalog")) {
-                try (ResultSet rs = s.executeQuery("select 1 from information_schema.schemata where schema_name = '"
-                        + p.replace("'", "''") + "'")) {
-                    if (rs.next()) {
-                        schemas.add(p);
-                    }
-                }
-            }
-        }
-        if (schemas.size() == 1) {
-            schemas.add("public"); // nothing on the path exists: objects are still created somewhere
-        }
-        StringBuilder sql = new StringBuilder("SET SCHEMA_SEARCH_PATH ");
-        for (int i = 0; i < schemas.size(); i++) {
-            sql.append(i > 0 ? ", " : "").append(Identifiers.quote(schemas.get(i)));
-        }
-        List<String> searchPathSql = List.of(sql.toString(), "SET SCHEMA " + Identifiers.quote(schemas.get(1)));
-        for (String each : searchPathSql) {
-            s.execute(each);
-        }
-        ddl.searchPath(searchPathSql);
     }
 
     @Override

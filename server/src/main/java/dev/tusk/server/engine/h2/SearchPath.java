@@ -1,0 +1,50 @@
+package dev.tusk.server.engine.h2;
+
+import dev.tusk.server.sql.Identifiers;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * search_path on the engine (cf. namespace.c's recomputeNamespacePath): pg_catalog first unless
+ * named, then the named schemas that exist ($user and missing ones skipped), and the first of them
+ * as the schema new objects go to.
+ */
+final class SearchPath {
+    private SearchPath() {
+    }
+
+    /** Sets the path on the session; returns the statements that did, for the DDL connection to repeat. */
+    static List<String> apply(Statement s, String value) throws SQLException {
+        List<String> schemas = new ArrayList<>();
+        schemas.add("pg_catalog"); // searched first unless named, as in PostgreSQL
+        for (String part : value.split(",")) {
+            String p = part.trim();
+            if (p.startsWith("\"") && p.endsWith("\"") && p.length() > 1) {
+                p = p.substring(1, p.length() - 1);
+            }
+            if (!p.isEmpty() && !p.equals("$user") && !p.equals("pg_catalog")) {
+                try (ResultSet rs = s.executeQuery("select 1 from information_schema.schemata where schema_name = '"
+                        + p.replace("'", "''") + "'")) {
+                    if (rs.next()) {
+                        schemas.add(p);
+                    }
+                }
+            }
+        }
+        if (schemas.size() == 1) {
+            schemas.add("public"); // nothing on the path exists: objects are still created somewhere
+        }
+        StringBuilder sql = new StringBuilder("SET SCHEMA_SEARCH_PATH ");
+        for (int i = 0; i < schemas.size(); i++) {
+            sql.append(i > 0 ? ", " : "").append(Identifiers.quote(schemas.get(i)));
+        }
+        List<String> searchPathSql = List.of(sql.toString(), "SET SCHEMA " + Identifiers.quote(schemas.get(1)));
+        for (String each : searchPathSql) {
+            s.execute(each);
+        }
+        return searchPathSql;
+    }
+}
