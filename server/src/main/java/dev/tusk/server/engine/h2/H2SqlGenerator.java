@@ -246,6 +246,7 @@ final class H2SqlGenerator extends TokenEmitter {
         String schema = open >= 3 && tokens.get(open - 2).isPunct('.') ? tokens.get(open - 3).value() : null;
         this.tableSchema = schema;
         int close = matching(open);
+        tableColumns = columnNames(open + 1, close);
         range(0, open + 1);
         int start = open + 1;
         boolean first = true;
@@ -271,6 +272,47 @@ final class H2SqlGenerator extends TokenEmitter {
 
     /** The schema written before the table's name in CREATE TABLE, or null. */
     private String tableSchema;
+    /** CREATE TABLE: its column names, and the constraint names given so far (PostgreSQL numbers repeats). */
+    private Set<String> tableColumns = Set.of();
+    private final Set<String> constraintNames = new java.util.HashSet<>();
+
+    /** The names of the column definitions among the elements between from and to. */
+    private Set<String> columnNames(int from, int to) {
+        Set<String> names = new java.util.HashSet<>();
+        int start = from;
+        for (int i = from; i <= to; i++) {
+            if (i == to || tokens.get(i).isPunct(',') && depthBetween(from, i) == 0) {
+                Token head = tokens.get(start);
+                if ((head.is(TokenType.IDENT) || head.is(TokenType.QUOTED_IDENT)) && !Set.of("constraint", "like",
+                        "exclude", "primary", "unique", "foreign", "check").contains(head.value())) {
+                    names.add(head.value());
+                }
+                start = i + 1;
+            }
+        }
+        return names;
+    }
+
+    /**
+     * A check constraint's name (cf. ChooseConstraintName): by the one column its expression uses,
+     * else by the table alone, numbered when taken.
+     */
+    private String checkName(String table, int from, int to) {
+        Set<String> used = new java.util.LinkedHashSet<>();
+        for (int i = from; i < to; i++) {
+            Token x = tokens.get(i);
+            if ((x.is(TokenType.IDENT) || x.is(TokenType.QUOTED_IDENT)) && tableColumns.contains(x.value())
+                    && !(i + 1 < to && tokens.get(i + 1).isPunct('('))) {
+                used.add(x.value());
+            }
+        }
+        String base = used.size() == 1 ? table + "_" + used.iterator().next() + "_check" : table + "_check";
+        String name = base;
+        for (int n = 1; !constraintNames.add(name); n++) {
+            name = base + n;
+        }
+        return name;
+    }
 
     private void tableElement(String table, int from, int to) {
         Token head = tokens.get(from);
@@ -279,7 +321,7 @@ final class H2SqlGenerator extends TokenEmitter {
             return;
         }
         if (head.isWord("primary") || head.isWord("unique") || head.isWord("foreign") || head.isWord("check")) {
-            String name = constraintName(table, head.value(), columnsOf(from, to));
+            String name = head.isWord("check") ? checkName(table, from, to) : constraintName(table, head.value(), columnsOf(from, to));
             out.emit("constraint " + Identifiers.quote(name), head.start());
             range(from, to);
             return;
@@ -310,7 +352,9 @@ final class H2SqlGenerator extends TokenEmitter {
                     : t.isWord("references") ? "foreign" : t.isWord("check") ? "check" : null;
             boolean named = i > from + 1 && tokens.get(i - 2).isWord("constraint");
             if (kind != null && !named) {
-                out.emit("constraint " + Identifiers.quote(constraintName(table, kind, List.of(column))), t.start());
+                int end = i + 1 < to && tokens.get(i + 1).isPunct('(') ? matching(i + 1) + 1 : i + 1;
+                String name = kind.equals("check") ? checkName(table, i, end) : constraintName(table, kind, List.of(column));
+                out.emit("constraint " + Identifiers.quote(name), t.start());
             }
             int next = i + 1;
             if (next < to && tokens.get(next).isPunct('(')) {

@@ -193,7 +193,7 @@ public final class PgCatalogDefinitions {
                     case "UNIQUE":
                         return "UNIQUE (" + String.join(", ", keyColumns(c, rs.getString(1), rs.getString(2))) + ")";
                     case "CHECK":
-                        return "CHECK (" + unquote(rs.getString(6)) + ")";
+                        return "CHECK (" + checkClause(unquote(rs.getString(6)), Boolean.TRUE.equals(pretty)) + ")";
                     case "FOREIGN KEY": {
                         String[] referenced = referencedTable(c, rs.getString(7), rs.getString(8));
                         String def = "FOREIGN KEY (" + String.join(", ", keyColumns(c, rs.getString(1), rs.getString(2)))
@@ -243,6 +243,67 @@ public final class PgCatalogDefinitions {
                 return new String[] {rs.next() ? rs.getString(1) : "?", String.join(", ", keyColumns(c, schema, constraint))};
             }
         }
+    }
+
+    private static final java.util.regex.Pattern NUMERIC_CAST =
+            java.util.regex.Pattern.compile("CAST\\(([\\w.-]+) AS NUMERIC(\\(\\d+(, ?\\d+)?\\))?\\)");
+    private static final java.util.regex.Pattern BETWEEN =
+            java.util.regex.Pattern.compile("([\\w.]+) BETWEEN ([\\w.'-]+) AND ([\\w.'-]+)");
+    private static final java.util.regex.Pattern CONJUNCT = java.util.regex.Pattern.compile("\\(([^()]*)\\)");
+
+    /**
+     * A check clause as the engine keeps it, closer to PostgreSQL's deparsed form: on one line,
+     * numeric casts as ::numeric, BETWEEN as its two comparisons, a conjunction of simple terms
+     * without their parentheses; without pretty, a single comparison in the extra parentheses
+     * PostgreSQL puts around every operator expression. (Not a full deparser: other forms keep the
+     * engine's spelling.)
+     */
+    static String checkClause(String clause, boolean pretty) {
+        String c = clause.replaceAll("\\s*\\n\\s*", " ").trim();
+        c = NUMERIC_CAST.matcher(c).replaceAll(pretty ? "$1::numeric" : "($1)::numeric");
+        c = c.replaceAll("('(?:[^']|'')*')(?!::)", "$1::text"); // a string constant is text
+        List<String> parts = topLevelConjuncts(c);
+        if (parts.size() > 1) {
+            StringBuilder joined = new StringBuilder();
+            for (String part : parts) {
+                java.util.regex.Matcher m = CONJUNCT.matcher(part);
+                String term = m.matches() ? m.group(1) : part;
+                if (term.contains("(") || term.contains(" OR ")) {
+                    joined = null;
+                    break;
+                }
+                joined.append(joined.length() > 0 ? " AND " : "").append(term);
+            }
+            if (joined != null) {
+                c = joined.toString();
+            }
+        }
+        c = BETWEEN.matcher(c).replaceAll("$1 >= $2 AND $1 <= $3");
+        boolean single = !c.contains(" AND ") && !c.contains(" OR ") && !c.startsWith("(");
+        return !pretty && single ? "(" + c + ")" : c;
+    }
+
+    /** The clause split at its outermost ANDs. */
+    private static List<String> topLevelConjuncts(String c) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        boolean quoted = false;
+        for (int i = 0; i < c.length(); i++) {
+            char ch = c.charAt(i);
+            if (ch == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && ch == '(') {
+                depth++;
+            } else if (!quoted && ch == ')') {
+                depth--;
+            } else if (!quoted && depth == 0 && c.startsWith(" AND ", i)) {
+                parts.add(c.substring(start, i).trim());
+                start = i + 5;
+            }
+        }
+        parts.add(c.substring(start).trim());
+        return parts;
     }
 
     /** H2 quotes every name in a check clause; PostgreSQL quotes only where needed. */
