@@ -140,12 +140,20 @@ final class PgSystemViews {
             + " ('block_size', '8192', 'Preset Options')) AS s(name, setting, category)",
     };
 
+    /**
+     * A sequence's cache as PostgreSQL means it (values a session keeps for itself): the engine's
+     * default of 32 is not that but write batching, like PostgreSQL's 32 values logged ahead, and
+     * every session draws from the shared sequence, so it shows as 1; a CACHE given explicitly shows
+     * as given (except 32 itself).
+     */
+    private static final String CACHE = "CAST(CASE WHEN q.cache = 32 THEN 1 ELSE q.cache END AS BIGINT)";
+
     private static final String[] SEQUENCES = {
         "CREATE OR REPLACE VIEW pg_catalog.pg_sequence AS SELECT pg_catalog.tusk_oid('S', q.sequence_schema,"
             + " q.sequence_name) AS seqrelid, pg_catalog.tusk_type_oid(q.data_type, NULL) AS seqtypid,"
             + " CAST(q.start_value AS BIGINT) AS seqstart, CAST(q.increment AS BIGINT) AS seqincrement,"
             + " CAST(q.maximum_value AS BIGINT) AS seqmax, CAST(q.minimum_value AS BIGINT) AS seqmin,"
-            + " CAST(q.cache AS BIGINT) AS seqcache, q.cycle_option = 'YES' AS seqcycle"
+            + " " + CACHE + " AS seqcache, q.cycle_option = 'YES' AS seqcycle"
             + " FROM information_schema.sequences q WHERE q.sequence_schema <> 'information_schema'",
 
         // last_value: NULL until the sequence is first used, as in PostgreSQL
@@ -154,7 +162,7 @@ final class PgSystemViews {
             + ") AS sequenceowner, pg_catalog.tusk_format_type(pg_catalog.tusk_type_oid(q.data_type, NULL), -1) AS data_type,"
             + " CAST(q.start_value AS BIGINT) AS start_value, CAST(q.minimum_value AS BIGINT) AS min_value,"
             + " CAST(q.maximum_value AS BIGINT) AS max_value, CAST(q.increment AS BIGINT) AS increment_by,"
-            + " q.cycle_option = 'YES' AS cycle, CAST(q.cache AS BIGINT) AS cache_size,"
+            + " q.cycle_option = 'YES' AS cycle, " + CACHE + " AS cache_size,"
             + " CASE WHEN q.base_value = q.start_value THEN CAST(NULL AS BIGINT)"
             + " ELSE CAST(q.base_value - q.increment AS BIGINT) END AS last_value"
             + " FROM information_schema.sequences q WHERE q.sequence_schema <> 'information_schema'",
