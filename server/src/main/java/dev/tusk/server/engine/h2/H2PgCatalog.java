@@ -166,7 +166,9 @@ final class H2PgCatalog {
     /** A column's type OID: json, name and oid columns are Tusk's domains (ColumnTypes), the rest by H2 type. */
     static final String COLUMN_TYPE = "CASE c.domain_name WHEN 'tusk_json' THEN " + PgTypes.JSON
             + " WHEN 'tusk_name' THEN " + PgTypes.NAME + " WHEN 'tusk_oid' THEN " + PgTypes.OID
-            + " ELSE CASE WHEN UPPER(c.data_type) = 'ARRAY' THEN pg_catalog.tusk_array_type_oid(c.table_schema,"
+            // (the catalog's own array columns stay text: looking each up would make pg_attribute slow)
+            + " ELSE CASE WHEN UPPER(c.data_type) = 'ARRAY' AND c.table_schema <> 'pg_catalog'"
+            + " THEN pg_catalog.tusk_array_type_oid(c.table_schema,"
             + " c.table_name, c.column_name) ELSE pg_catalog.tusk_type_oid(c.data_type, c.character_maximum_length)"
             + " END END";
     /** Tables dropped in an open transaction wait under a hidden name; the catalogs do not show them. */
