@@ -61,6 +61,7 @@ final class H2PgCatalog {
         {"tusk_typbyval", BuiltinTypes.class.getName(), "typbyval"},
         {"tusk_typalign", BuiltinTypes.class.getName(), "typalign"},
         {"tusk_stat_activity", StatActivity.class.getName(), "tuskStatActivity"},
+        {"tusk_statement_rows", StatementRows.class.getName(), "tuskStatementRows"},
         {"pg_relation_size", RELATIONS, "pgRelationSize"},
         {"pg_table_size", RELATIONS, "pgRelationSize"},
         {"pg_total_relation_size", RELATIONS, "pgTotalRelationSize"},
@@ -205,7 +206,7 @@ final class H2PgCatalog {
             + " 'C' AS datctype, CAST(NULL AS VARCHAR) AS daticulocale, CAST(NULL AS VARCHAR) AS datcollversion,"
             + " CAST(NULL AS VARCHAR ARRAY) AS datacl FROM pg_catalog.tusk_databases()",
 
-        "CREATE OR REPLACE VIEW pg_catalog.pg_class AS "
+        "CREATE OR REPLACE VIEW pg_catalog.tusk_class_rows AS "
             + "SELECT pg_catalog.tusk_oid('r', t.table_schema, t.table_name) AS oid, t.table_name AS relname,"
             + " " + NS + "(t.table_schema) AS relnamespace,"
             + " pg_catalog.tusk_oid('T', t.table_schema, t.table_name) AS reltype, 0 AS reloftype,"
@@ -245,6 +246,7 @@ final class H2PgCatalog {
             + " " + NS + "(q.sequence_schema), 0, 0, " + PgOids.BOOTSTRAP_SUPERUSER + ", 0, 0, 0, 0, CAST(-1 AS REAL), 0, 0,"
             + " FALSE, FALSE, 'p', 'S', CAST(3 AS SMALLINT), 0, FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, 'n', FALSE,"
             + " 0, 0, 0, NULL, NULL, NULL FROM information_schema.sequences q WHERE q.sequence_schema <> 'information_schema'",
+        "CREATE OR REPLACE VIEW pg_catalog.pg_class AS SELECT * FROM pg_catalog.tusk_statement_rows('pg_catalog.tusk_class_rows')",
 
         "CREATE OR REPLACE VIEW pg_catalog.pg_type AS SELECT * FROM (VALUES " + BuiltinTypes.typeRows() + ") AS t(oid, typname,"
             + " typnamespace, typowner, typlen, typbyval, typtype, typcategory, typispreferred, typisdefined, typdelim,"
@@ -303,13 +305,15 @@ final class H2PgCatalog {
             + " FROM information_schema.sequences q CROSS JOIN (VALUES (1, 'last_value', 20), (2, 'log_cnt', 20),"
             + " (3, 'is_called', 16)) v(num, n, t) WHERE q.sequence_schema <> 'information_schema') a",
 
-        "CREATE OR REPLACE VIEW pg_catalog.pg_attrdef AS SELECT pg_catalog.tusk_oid('D', c.table_schema,"
+        "CREATE OR REPLACE VIEW pg_catalog.tusk_attrdef_rows AS SELECT pg_catalog.tusk_oid('D', c.table_schema,"
             + " c.table_name || '.' || c.column_name) AS oid, pg_catalog.tusk_oid('r', c.table_schema, c.table_name) AS adrelid,"
             + " CAST(c.ordinal_position AS SMALLINT) AS adnum,"
             // a constant default prints with its type, as PostgreSQL's deparser shows it: 'x'::text
             + " CASE WHEN LEFT(c.column_default, 1) = '''' THEN c.column_default || '::' || pg_catalog.tusk_format_type("
             + "" + COLUMN_TYPE + ", -1) ELSE c.column_default END AS adbin"
             + " FROM information_schema.columns c WHERE c.column_default IS NOT NULL AND c.table_schema <> 'information_schema'",
+        // pg_class, pg_attrdef and pg_description are read once per statement (see StatementRows)
+        "CREATE OR REPLACE VIEW pg_catalog.pg_attrdef AS SELECT * FROM pg_catalog.tusk_statement_rows('pg_catalog.tusk_attrdef_rows')",
 
         "CREATE OR REPLACE VIEW pg_catalog.pg_index AS SELECT"
             + " pg_catalog.tusk_oid('i', i.index_schema, coalesce(tc.constraint_name, i.index_name)) AS indexrelid,"
@@ -393,7 +397,7 @@ final class H2PgCatalog {
             + " collprovider, collisdeterministic, collencoding, collcollate, collctype)",
 
         // COMMENT ON TABLE/VIEW/COLUMN is kept by the engine (its remarks): undone with the transaction.
-        "CREATE OR REPLACE VIEW pg_catalog.pg_description AS SELECT pg_catalog.tusk_oid('r', t.table_schema, t.table_name)"
+        "CREATE OR REPLACE VIEW pg_catalog.tusk_description_rows AS SELECT pg_catalog.tusk_oid('r', t.table_schema, t.table_name)"
             + " AS objoid, " + PgOids.PG_CLASS + " AS classoid, 0 AS objsubid, t.remarks AS description"
             + " FROM information_schema.tables t WHERE t.remarks <> '' AND t.table_schema <> 'information_schema'"
             + " AND t.table_name NOT LIKE " + HIDDEN
@@ -403,6 +407,8 @@ final class H2PgCatalog {
             // the built-in objects' comments, as PostgreSQL 15 has them (pg_namespace 2615, pg_type 1247)
             + " UNION ALL SELECT * FROM (VALUES (" + PgOids.PG_CATALOG_NAMESPACE + ", 2615, 0, 'system catalog schema'),"
             + " (" + PgOids.PUBLIC_NAMESPACE + ", 2615, 0, 'standard public schema'), " + BuiltinTypes.descriptionRows() + ")",
+        "CREATE OR REPLACE VIEW pg_catalog.pg_description AS SELECT * FROM"
+            + " pg_catalog.tusk_statement_rows('pg_catalog.tusk_description_rows')",
         "CREATE OR REPLACE VIEW pg_catalog.pg_tables AS SELECT n.nspname AS schemaname, c.relname AS tablename,"
             + " pg_catalog.tusk_get_userbyid(c.relowner) AS tableowner, CAST(NULL AS VARCHAR) AS tablespace,"
             + " c.relhasindex AS hasindexes, c.relhasrules AS hasrules, c.relhastriggers AS hastriggers,"

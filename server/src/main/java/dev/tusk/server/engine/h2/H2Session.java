@@ -45,6 +45,8 @@ final class H2Session implements EngineSession {
     private final DdlConnection ddl;
     private volatile Statement running;
     private volatile boolean canceled;
+    /** Counts the statements run, so that what is kept for one statement (StatementRows) is not reused. */
+    private long statements;
     private ZoneId zone = ZoneId.of("UTC");
     private boolean block;
     /** Uncommitted data changes: H2 would commit them if DDL ran now. */
@@ -157,6 +159,7 @@ final class H2Session implements EngineSession {
     /** Executes a prepared statement as the running one (so cancel reaches it); true if it returned rows. */
     boolean run(PreparedStatement ps) throws SQLException {
         canceled = false;
+        statements++;
         running = ps;
         try {
             return ps.execute();
@@ -343,6 +346,7 @@ final class H2Session implements EngineSession {
 
     private long runOne(Connection on, SqlBuilder sql, EngineStatement st, RowReceiver receiver) throws IOException {
         canceled = false;
+        statements++;
         try (Statement s = on.createStatement()) {
             running = s;
             if (!s.execute(sql.toString())) {
@@ -558,6 +562,10 @@ final class H2Session implements EngineSession {
             return 0;
         }
         return columnTypes.typeOf(conn, md.getSchemaName(col), table, md.getColumnName(col));
+    }
+
+    long statementSerial() {
+        return statements;
     }
 
     /** What the backend told this session about itself (for functions that answer from it). */
