@@ -1,5 +1,8 @@
 package dev.tusk.compat;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -12,6 +15,17 @@ abstract class BothServers {
     static void startBoth() throws Exception {
         pg = Pg15Server.start();
         tusk = TuskServer.start();
+    }
+
+    /** Runs the statements of a script (separated by semicolons) on each connection. */
+    static void runOnBoth(Connection pgConnection, Connection tuskConnection, String script) throws SQLException {
+        for (Connection c : new Connection[] {pgConnection, tuskConnection}) {
+            try (Statement s = c.createStatement()) {
+                for (String statement : script.split(";")) {
+                    s.execute(statement);
+                }
+            }
+        }
     }
 
     @AfterAll

@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -77,13 +76,7 @@ class DBeaverQueriesTest extends BothServers {
         int total;
         try (Connection p = DriverManager.getConnection(pg.jdbcUrl("postgres"));
              Connection t = DriverManager.getConnection(tusk.jdbcUrl("postgres"))) {
-            for (Connection c : List.of(p, t)) {
-                try (Statement s = c.createStatement()) {
-                    for (String ddl : SCHEMA.split(";")) {
-                        s.execute(ddl);
-                    }
-                }
-            }
+            runOnBoth(p, t, SCHEMA);
             List<Query> queries = queries();
             total = queries.size();
             for (Query q : queries) {

@@ -8,7 +8,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,13 +59,7 @@ class DatabaseMetaDataTest extends BothServers {
         StringBuilder report = new StringBuilder();
         try (Connection p = DriverManager.getConnection(pg.jdbcUrl("postgres"));
              Connection t = DriverManager.getConnection(tusk.jdbcUrl("postgres"))) {
-            for (Connection c : List.of(p, t)) {
-                try (Statement s = c.createStatement()) {
-                    for (String ddl : SCHEMA.split(";")) {
-                        s.execute(ddl);
-                    }
-                }
-            }
+            runOnBoth(p, t, SCHEMA);
             for (Map.Entry<String, Call> call : calls.entrySet()) {
                 String expected = rows(call.getValue(), p.getMetaData());
                 String actual = rows(call.getValue(), t.getMetaData());
