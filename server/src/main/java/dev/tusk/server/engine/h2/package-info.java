@@ -4,19 +4,23 @@
  *
  * <pre>
  *   EngineStatement --H2SqlGenerator (+TokenEmitter, DmlShapes, AddConstraint)--> H2 SQL
- *       token rewrites first: OperatorCalls (operators, casts to json/name/oid), ExpandArrayCalls
- *       (_pg_expandarray in select lists), UnnestCalls (FROM unnest(a) x), ArraySubscripts (NULL out of bounds)
+ *       token rewrites first: OperatorCalls (operators, casts to json/name/oid/regclass/regtype), ExpandArrayCalls
+ *       (_pg_expandarray in select lists), UnnestCalls (FROM unnest(a) x), ArraySubscripts (NULL out of bounds),
+ *       InformationSchemaViews (PostgreSQL-shaped information_schema views), JoinUsingColumns (JOIN USING)
+ *       CREATE TABLE / DROP TABLE: SerialColumns (serial = sequence + nextval default, owned)
+ *       a SELECT failing on a missing relation that is a sequence: SequenceRelations runs it again
  *   H2Session.execute / prepare --> H2 --> H2Row (TextFormat, BinaryFormat) --> RowReceiver
  *       result types H2 cannot tell: casts (SqlBuilder.castType) and json/name/oid columns (ColumnTypes)
  *   SQLException --H2Errors--> PgException (SQLSTATE, message, position)
  *   H2PgCatalog: pg_catalog views and functions (PgCatalogFunctions, PgCatalogDefinitions, PgFunctions,
- *       AdvisoryLocks)
- *   GroupCommit: one sync for all commits waiting; DdlUndo: DDL undone when a transaction rolls back;
+ *       AdvisoryLocks, RelationFunctions, StatActivity); PgSystemViews: fixed, statistics, sequence and
+ *       empty catalogs; BuiltinTypes: pg_type's rows; StatementRows: catalog views computed once per statement
+ *   GroupCommit: one chunk write and sync for all commits waiting; SearchPath: search_path on H2; DdlUndo: DDL undone when a transaction rolls back;
  *   DdlConnection: where DDL runs beside open data changes; StoreLock: rollbacks under H2's store lock
  *   H2Sessions: the Tusk session behind an H2 connection, for functions H2 calls
  * </pre>
  *
- * An H2Session belongs to its backend's thread; H2Engine, GroupCommit, ColumnTypes, AdvisoryLocks and
- * H2Sessions are shared and thread-safe.
+ * An H2Session belongs to its backend's thread (StatementRows keeps rows per thread); H2Engine,
+ * GroupCommit, ColumnTypes, AdvisoryLocks and H2Sessions are shared and thread-safe.
  */
 package dev.tusk.server.engine.h2;
