@@ -115,7 +115,7 @@ final class ColumnLabels {
                     paren++;
                 }
                 Token name = tokens.get(paren - 1);
-                if (name.start() == name.end() && name.value().matches("tusk_reg(class|type)_(in|out)")) {
+                if (name.start() == name.end() && name.value().matches("tusk_reg(class|type|namespace)_(in|out)")) {
                     // x::regclass rewritten to a call: labelled as the cast was, by x or else by the type
                     String operand = isColumnRef(tokens, paren + 1, to - 1) ? tokens.get(to - 2).value()
                             : label(tokens, paren + 1, to - 1);

@@ -58,6 +58,8 @@ final class H2PgCatalog {
         {"tusk_typlen", BuiltinTypes.class.getName(), "typlen"},
         {"tusk_regtype_out", BuiltinTypes.class.getName(), "regtypeOut"},
         {"tusk_regtype_in", BuiltinTypes.class.getName(), "regtypeIn"},
+        {"tusk_regnamespace_in", FUNCTIONS, "tuskRegnamespaceIn"},
+        {"tusk_regnamespace_out", FUNCTIONS, "tuskRegnamespaceOut"},
         {"tusk_typbyval", BuiltinTypes.class.getName(), "typbyval"},
         {"tusk_typalign", BuiltinTypes.class.getName(), "typalign"},
         {"tusk_stat_activity", StatActivity.class.getName(), "tuskStatActivity"},
@@ -76,6 +78,8 @@ final class H2PgCatalog {
         {"tusk_format_type", DEFINITIONS, "formatType"},
         {"tusk_get_userbyid", FUNCTIONS, "pgGetUserbyid"},
         {"tusk_get_expr", DEFINITIONS, "pgGetExpr"},
+        {"tusk_get_indexdef", DEFINITIONS, "pgGetIndexdef"},
+        {"tusk_get_viewdef", RELATIONS, "pgGetViewdef"},
         {"tusk_current_database", FUNCTIONS, "tuskCurrentDatabase"},
         {"pg_get_triggerdef", FUNCTIONS, "pgGetTriggerdef"},
         {"current_schemas", FUNCTIONS, "currentSchemas"},
@@ -414,6 +418,14 @@ final class H2PgCatalog {
             + " c.relhasindex AS hasindexes, c.relhasrules AS hasrules, c.relhastriggers AS hastriggers,"
             + " c.relrowsecurity AS rowsecurity FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n"
             + " ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p')",
+        "CREATE OR REPLACE VIEW pg_catalog.pg_views AS SELECT n.nspname AS schemaname, c.relname AS viewname,"
+            + " pg_catalog.tusk_get_userbyid(c.relowner) AS viewowner, pg_catalog.tusk_get_viewdef(c.oid) AS definition"
+            + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'v'",
+        "CREATE OR REPLACE VIEW pg_catalog.pg_indexes AS SELECT n.nspname AS schemaname, c.relname AS tablename,"
+            + " i.relname AS indexname, CAST(NULL AS VARCHAR) AS tablespace,"
+            + " pg_catalog.tusk_get_indexdef(i.oid) AS indexdef FROM pg_catalog.pg_index x"
+            + " JOIN pg_catalog.pg_class c ON c.oid = x.indrelid JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid"
+            + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'm', 'p')",
     };
 
     /** pg_constraint's action code ('a' no action, 'r', 'c', 'n', 'd') for a foreign key's update_rule or delete_rule. */

@@ -47,7 +47,8 @@ final class OperatorCalls {
     static boolean present(List<Token> tokens) {
         for (Token t : tokens) {
             if (t.is(TokenType.OPERATOR) && CALLS.containsKey(t.text()) || t.isWord("operator") || t.isWord("collate")
-                    || t.isWord("regclass") || DOMAIN_TYPES.contains(t.value()) && t.is(TokenType.IDENT)) {
+                    || t.isWord("regclass") || t.isWord("regtype") || t.isWord("regnamespace")
+                    || DOMAIN_TYPES.contains(t.value()) && t.is(TokenType.IDENT)) {
                 return true;
             }
         }
@@ -108,7 +109,7 @@ final class OperatorCalls {
     /**
      * x::regclass: a relation named by text becomes its OID ({@code tusk_regclass_in('t')}); an OID
      * becomes the relation's name ({@code tusk_regclass_out(oid)}), which is how regclass prints.
-     * x::regtype likewise, with a type's name.
+     * x::regtype and x::regnamespace likewise, with a type's or a schema's name.
      */
     private static List<Token> regclassCasts(List<Token> t) {
         for (int i = 1; i + 1 < t.size(); i++) {
@@ -119,7 +120,8 @@ final class OperatorCalls {
             if (t.get(type).isWord("pg_catalog") && type + 2 < t.size() && t.get(type + 1).isPunct('.')) {
                 type += 2;
             }
-            String kind = t.get(type).isWord("regclass") ? "regclass" : t.get(type).isWord("regtype") ? "regtype" : null;
+            String kind = t.get(type).isWord("regclass") ? "regclass" : t.get(type).isWord("regtype") ? "regtype"
+                    : t.get(type).isWord("regnamespace") ? "regnamespace" : null;
             if (kind == null) {
                 continue;
             }

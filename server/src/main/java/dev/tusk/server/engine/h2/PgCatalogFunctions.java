@@ -166,6 +166,37 @@ public final class PgCatalogFunctions {
         return session == null ? null : session.info().database();
     }
 
+    /** regnamespace input: a schema's OID from its name. */
+    public static Integer tuskRegnamespaceIn(Connection c, String name) throws SQLException {
+        if (name == null) {
+            return null;
+        }
+        String schema = name.startsWith("\"") && name.endsWith("\"") && name.length() > 1
+                ? name.substring(1, name.length() - 1) : name.toLowerCase(java.util.Locale.ROOT);
+        try (PreparedStatement ps = c.prepareStatement("select oid from pg_catalog.pg_namespace where nspname = ?")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getInt(1);
+                }
+            }
+        }
+        throw new SQLException("schema \"" + schema + "\" does not exist", "3F000");
+    }
+
+    /** regnamespace output: the schema's name (the OID itself for none). */
+    public static String tuskRegnamespaceOut(Connection c, Integer oid) throws SQLException {
+        if (oid == null) {
+            return null;
+        }
+        try (PreparedStatement ps = c.prepareStatement("select nspname from pg_catalog.pg_namespace where oid = ?")) {
+            ps.setInt(1, oid);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : Integer.toString(oid);
+            }
+        }
+    }
+
     /** Tusk has no publications, so nothing is published. */
     public static Boolean pgRelationIsPublishable(Integer relation) {
         return relation == null ? null : Boolean.FALSE;

@@ -1,0 +1,10 @@
+create view vv as select 1 as x;
+create table ti (a int primary key, b text);
+create index ti_b on ti (b);
+select schemaname, viewname, viewowner from pg_views where viewname = 'vv';
+select * from pg_indexes where tablename = 'ti' order by indexname;
+select 'pg_catalog'::regnamespace::oid, 'public'::regnamespace::oid;
+select c.relnamespace::regnamespace, c.relname from pg_class c where c.relname = 'ti';
+select count(*) from pg_class where relnamespace = 'public'::regnamespace and relname = 'ti';
+drop view vv;
+drop table ti;
