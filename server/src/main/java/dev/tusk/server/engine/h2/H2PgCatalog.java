@@ -43,7 +43,7 @@ final class H2PgCatalog {
         {"shobj_description", FUNCTIONS, "shobjDescription"},
         {"pg_encoding_to_char", FUNCTIONS, "pgEncodingToChar"},
         {"tusk_databases", FUNCTIONS, "tuskDatabases"},
-        {"format_type", DEFINITIONS, "formatType"},
+        {"format_type", DEFINITIONS, "formatTypeOf"},
         {"tusk_type_oid", DEFINITIONS, "tuskTypeOid"},
         {"tusk_typmod", DEFINITIONS, "tuskTypmod"},
         {"tusk_array_type_oid", DEFINITIONS, "tuskArrayTypeOid"},
@@ -75,7 +75,8 @@ final class H2PgCatalog {
         {"pg_get_serial_sequence", RELATIONS, "pgGetSerialSequence"},
         // The views call these names: a pg_catalog-qualified call inside H2 reaches H2's own
         // PostgreSQL-mode function of the same name, whatever is defined in the schema.
-        {"tusk_format_type", DEFINITIONS, "formatType"},
+        {"tusk_format_type", DEFINITIONS, "formatTypeOf"},
+        {"tusk_enum_rows", EnumTypes.class.getName(), "tuskEnumRows"},
         {"tusk_get_userbyid", FUNCTIONS, "pgGetUserbyid"},
         {"tusk_get_expr", DEFINITIONS, "pgGetExpr"},
         {"tusk_get_indexdef", DEFINITIONS, "pgGetIndexdef"},
@@ -172,7 +173,9 @@ final class H2PgCatalog {
     static final String COLUMN_TYPE = "CASE c.domain_name WHEN 'tusk_json' THEN " + PgTypes.JSON
             + " WHEN 'tusk_name' THEN " + PgTypes.NAME + " WHEN 'tusk_oid' THEN " + PgTypes.OID
             // (the catalog's own array columns stay text: looking each up would make pg_attribute slow)
-            + " ELSE CASE WHEN UPPER(c.data_type) = 'ARRAY' AND c.table_schema <> 'pg_catalog'"
+            + " ELSE CASE WHEN UPPER(c.data_type) = 'ENUM' AND c.domain_name IS NOT NULL"
+            + " THEN pg_catalog.tusk_oid('t', c.domain_schema, c.domain_name)"
+            + " WHEN UPPER(c.data_type) = 'ARRAY' AND c.table_schema <> 'pg_catalog'"
             + " THEN pg_catalog.tusk_array_type_oid(c.table_schema,"
             + " c.table_name, c.column_name) ELSE pg_catalog.tusk_type_oid(c.data_type, c.character_maximum_length)"
             + " END END";
@@ -264,10 +267,10 @@ final class H2PgCatalog {
             + " 'record_out', 'record_recv', 'record_send', '-', '-', '-', 'd', 'x', '-', CAST(NULL AS VARCHAR),"
             + " CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR ARRAY)"
             + " FROM information_schema.tables t WHERE t.table_schema <> 'information_schema'"
-            + " AND t.table_name NOT LIKE " + HIDDEN,
+            + " AND t.table_name NOT LIKE " + HIDDEN + EnumTypes.TYPE_ROWS,
 
         // PostgreSQL 15's columns in its order; length, passing and alignment follow the type
-            "CREATE OR REPLACE VIEW pg_catalog.pg_attribute AS SELECT attrelid, attname, atttypid, attstattarget,"
+        "CREATE OR REPLACE VIEW pg_catalog.pg_attribute AS SELECT attrelid, attname, atttypid, attstattarget,"
             + " pg_catalog.tusk_typlen(atttypid) AS attlen, attnum, attndims, -1 AS attcacheoff, atttypmod,"
             + " pg_catalog.tusk_typbyval(atttypid) AS attbyval, pg_catalog.tusk_typalign(atttypid) AS attalign,"
             + " attstorage, attcompression, attnotnull, atthasdef, atthasmissing, attidentity, attgenerated,"

@@ -18,6 +18,12 @@ public final class PgCatalogDefinitions {
     private PgCatalogDefinitions() {
     }
 
+    /** format_type as SQL calls it: a built-in type by its SQL name, any other (an enum) by pg_type's. */
+    public static String formatTypeOf(Connection c, Integer oid, Integer typmod) throws SQLException {
+        String name = formatType(oid, typmod);
+        return "???".equals(name) ? EnumTypes.typeName(c, oid) : name;
+    }
+
     /** format_type(type oid, typmod): the type as SQL spells it, with its modifier. */
     public static String formatType(Integer oid, Integer typmod) {
         if (oid == null) {

@@ -56,7 +56,6 @@ final class PgSystemViews {
             + " extversion VARCHAR, extconfig INTEGER ARRAY, extcondition VARCHAR ARRAY"},
         {"pg_event_trigger", "oid INTEGER, evtname VARCHAR, evtevent VARCHAR, evtowner INTEGER, evtfoid INTEGER,"
             + " evtenabled CHAR(1), evttags VARCHAR ARRAY"},
-        {"pg_enum", "oid INTEGER, enumtypid INTEGER, enumsortorder REAL, enumlabel VARCHAR"},
         {"pg_locks", "locktype VARCHAR, database INTEGER, relation INTEGER, page INTEGER, tuple SMALLINT,"
             + " virtualxid VARCHAR, transactionid BIGINT, classid INTEGER, objid INTEGER, objsubid SMALLINT,"
             + " virtualtransaction VARCHAR, pid INTEGER, mode VARCHAR, granted BOOLEAN, fastpath BOOLEAN,"
@@ -69,7 +68,7 @@ final class PgSystemViews {
         for (String[] e : EMPTY) {
             names.add(e[0]);
         }
-        names.addAll(List.of("pg_language", "pg_rewrite", "pg_description", "pg_depend"));
+        names.addAll(List.of("pg_language", "pg_rewrite", "pg_description", "pg_depend", "pg_enum"));
         return names;
     }
 
@@ -96,6 +95,7 @@ final class PgSystemViews {
     }
 
     private static final String[] FIXED = {
+        "CREATE OR REPLACE VIEW pg_catalog.pg_enum AS SELECT * FROM pg_catalog.tusk_enum_rows()",
         // Dependencies Tusk records: a serial column's sequence is owned by ('a') the column
         "CREATE OR REPLACE VIEW pg_catalog.pg_depend AS SELECT " + PgOids.PG_CLASS + " AS classid,"
             + " pg_catalog.tusk_oid('S', c.table_schema, c.table_name || '_' || c.column_name || '_seq') AS objid,"
