@@ -40,6 +40,28 @@ public final class Tokens {
         return -1;
     }
 
+    /** The first top-level token in [from, end of list) that is one of the words, or -1. */
+    public static int topLevelWord(List<Token> t, int from, java.util.Set<String> words) {
+        int depth = 0;
+        for (int i = from; i < t.size(); i++) {
+            Token x = t.get(i);
+            if (depth == 0 && x.is(TokenType.IDENT) && words.contains(x.value())) {
+                return i;
+            }
+            depth += depthChange(x);
+        }
+        return -1;
+    }
+
+    /** The bracket depth at index to, counted from index from. */
+    public static int depthBetween(List<Token> t, int from, int to) {
+        int depth = 0;
+        for (int i = from; i < to; i++) {
+            depth += depthChange(t.get(i));
+        }
+        return depth;
+    }
+
     /** Whether a comma stands at the top level from index from on (a list of actions or items). */
     public static boolean hasTopLevelComma(List<Token> t, int from) {
         int depth = 0;

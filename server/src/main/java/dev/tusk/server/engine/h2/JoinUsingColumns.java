@@ -2,6 +2,7 @@ package dev.tusk.server.engine.h2;
 
 import dev.tusk.server.sql.Token;
 import dev.tusk.server.sql.TokenType;
+import dev.tusk.server.sql.Tokens;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,11 +45,11 @@ final class JoinUsingColumns {
     }
 
     static List<Token> rewrite(List<Token> in, H2SqlGenerator.Catalog catalog) {
-        int from = depthZero(in, 0, Set.of("from"));
+        int from = Tokens.topLevelWord(in, 0, Set.of("from"));
         if (from < 0) {
             return in;
         }
-        int end = depthZero(in, from + 1, FROM_ENDS);
+        int end = Tokens.topLevelWord(in, from + 1, FROM_ENDS);
         if (end < 0) {
             end = in.size();
         }
@@ -134,23 +135,11 @@ final class JoinUsingColumns {
             if (t.get(j).isWord("on")) {
                 return true;
             }
-            if (t.get(j).isWord("join") || t.get(j).isPunct(',') && depthBetween(t, j, k) == 0) {
+            if (t.get(j).isWord("join") || t.get(j).isPunct(',') && Tokens.depthBetween(t, j, k) == 0) {
                 return false;
             }
         }
         return false;
-    }
-
-    private static int depthBetween(List<Token> t, int from, int to) {
-        int depth = 0;
-        for (int j = from; j < to; j++) {
-            if (t.get(j).isPunct('(')) {
-                depth++;
-            } else if (t.get(j).isPunct(')')) {
-                depth--;
-            }
-        }
-        return depth;
     }
 
     private static boolean inside(List<int[]> ranges, int k) {
@@ -213,7 +202,7 @@ final class JoinUsingColumns {
             i++;
         }
         String alias = i < to && (t.get(i).is(TokenType.IDENT) || t.get(i).is(TokenType.QUOTED_IDENT)) ? t.get(i).value() : null;
-        return new Item(alias != null ? alias : table, alias != null && table == null ? null : schema, table);
+        return new Item(alias != null ? alias : table, schema, table);
     }
 
     /** Where a FROM item (or an ON condition) ends: a comma, a join keyword or USING at its depth. */
@@ -237,20 +226,5 @@ final class JoinUsingColumns {
     private static boolean isJoinWord(List<Token> t, int i) {
         return t.get(i).is(TokenType.IDENT) && JOIN_WORDS.contains(t.get(i).value())
                 && !(i + 1 < t.size() && t.get(i + 1).isPunct('('));
-    }
-
-    private static int depthZero(List<Token> t, int from, Set<String> words) {
-        int depth = 0;
-        for (int i = from; i < t.size(); i++) {
-            Token x = t.get(i);
-            if (x.isPunct('(')) {
-                depth++;
-            } else if (x.isPunct(')')) {
-                depth--;
-            } else if (depth == 0 && x.is(TokenType.IDENT) && words.contains(x.value())) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

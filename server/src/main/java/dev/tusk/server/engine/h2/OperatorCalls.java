@@ -47,13 +47,15 @@ final class OperatorCalls {
     static boolean present(List<Token> tokens) {
         for (Token t : tokens) {
             if (t.is(TokenType.OPERATOR) && CALLS.containsKey(t.text()) || t.isWord("operator") || t.isWord("collate")
-                    || t.isWord("regclass") || t.isWord("regtype") || t.isWord("regnamespace")
-                    || DOMAIN_TYPES.contains(t.value()) && t.is(TokenType.IDENT)) {
+                    || (REG_TYPES.contains(t.value()) || DOMAIN_TYPES.contains(t.value())) && t.is(TokenType.IDENT)) {
                 return true;
             }
         }
         return false;
     }
+
+    /** OID types whose casts become lookups by name (tusk_regclass_in/out and the like). */
+    private static final java.util.Set<String> REG_TYPES = java.util.Set.of("regclass", "regtype", "regnamespace");
 
     /** Types Tusk keeps as domains (ColumnTypes), which H2's :: cannot name: x::name becomes CAST(x AS name). */
     private static final java.util.Set<String> DOMAIN_TYPES = java.util.Set.of("name", "oid", "json");
@@ -113,18 +115,11 @@ final class OperatorCalls {
      */
     private static List<Token> regclassCasts(List<Token> t) {
         for (int i = 1; i + 1 < t.size(); i++) {
-            if (!t.get(i).text().equals("::")) {
+            int type = castType(t, i);
+            if (type < 0 || !t.get(type).is(TokenType.IDENT) || !REG_TYPES.contains(t.get(type).value())) {
                 continue;
             }
-            int type = i + 1;
-            if (t.get(type).isWord("pg_catalog") && type + 2 < t.size() && t.get(type + 1).isPunct('.')) {
-                type += 2;
-            }
-            String kind = t.get(type).isWord("regclass") ? "regclass" : t.get(type).isWord("regtype") ? "regtype"
-                    : t.get(type).isWord("regnamespace") ? "regnamespace" : null;
-            if (kind == null) {
-                continue;
-            }
+            String kind = t.get(type).value();
             int start = primaryStart(t, i);
             if (start < 0) {
                 continue;
@@ -143,14 +138,23 @@ final class OperatorCalls {
         return t;
     }
 
+    /** At a {@code ::} at index i: the index of the type's name ({@code pg_catalog.} skipped), else -1. */
+    private static int castType(List<Token> t, int i) {
+        if (!t.get(i).text().equals("::")) {
+            return -1;
+        }
+        int type = i + 1;
+        if (t.get(type).isWord("pg_catalog") && type + 2 < t.size() && t.get(type + 1).isPunct('.')) {
+            type += 2;
+        }
+        return type;
+    }
+
     private static List<Token> domainCasts(List<Token> t) {
         for (int i = 1; i + 1 < t.size(); i++) {
-            if (!t.get(i).text().equals("::")) {
+            int type = castType(t, i);
+            if (type < 0) {
                 continue;
-            }
-            int type = i + 1;
-            if (t.get(type).isWord("pg_catalog") && type + 2 < t.size() && t.get(type + 1).isPunct('.')) {
-                type += 2;
             }
             if (!DOMAIN_TYPES.contains(t.get(type).value()) || !t.get(type).is(TokenType.IDENT)
                     || type + 1 < t.size() && t.get(type + 1).isPunct('[')) {

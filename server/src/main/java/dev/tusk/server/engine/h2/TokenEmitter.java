@@ -481,16 +481,7 @@ abstract class TokenEmitter {
     }
 
     final int depthBetween(int from, int to) {
-        int depth = 0;
-        for (int i = from; i < to; i++) {
-            Token x = tokens.get(i);
-            if (x.isPunct('(') || x.isPunct('[')) {
-                depth++;
-            } else if (x.isPunct(')') || x.isPunct(']')) {
-                depth--;
-            }
-        }
-        return depth;
+        return dev.tusk.server.sql.Tokens.depthBetween(tokens, from, to);
     }
     static boolean hasTopLevelComma(List<Token> t, int from) {
         return dev.tusk.server.sql.Tokens.hasTopLevelComma(t, from);
