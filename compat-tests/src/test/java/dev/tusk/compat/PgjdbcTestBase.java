@@ -284,4 +284,33 @@ abstract class PgjdbcTestBase extends TuskOnly {
             }
         }
     }
+
+    @Test
+    void enumColumnsAreDescribedAsTheirTypeAndCheckTheirLabels() throws Exception {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("create type " + t("mood") + " as enum ('sad', 'ok')");
+            s.execute("create table " + t("jdbc_enum") + " (id int, m " + t("mood") + ")");
+            try (PreparedStatement ps = c.prepareStatement("insert into " + t("jdbc_enum") + " values (?, ?::" + t("mood") + ")")) {
+                ps.setInt(1, 1);
+                ps.setString(2, "ok");
+                assertEquals(1, ps.executeUpdate());
+                ps.setInt(1, 2);
+                ps.setString(2, "grumpy");
+                SQLException e = assertThrows(SQLException.class, ps::executeUpdate);
+                assertEquals("22P02", e.getSQLState());
+                assertTrue(e.getMessage().contains("invalid input value for enum " + t("mood") + ": \"grumpy\""), e.getMessage());
+            }
+            for (int round = 0; round < 3; round++) { // beyond prepareThreshold, results may come in binary
+                try (PreparedStatement ps = c.prepareStatement("select m from " + t("jdbc_enum") + " where id = ?")) {
+                    ps.setInt(1, 1);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        assertTrue(rs.next());
+                        assertEquals(t("mood"), rs.getMetaData().getColumnTypeName(1));
+                        assertEquals("ok", rs.getString(1));
+                        assertEquals("ok", String.valueOf(rs.getObject(1)));
+                    }
+                }
+            }
+        }
+    }
 }

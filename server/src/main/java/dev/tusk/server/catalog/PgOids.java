@@ -27,6 +27,11 @@ public final class PgOids {
     private PgOids() {
     }
 
+    /** Whether an OID is one Tusk derived for a user object (an enum type, in a RowDescription). */
+    public static boolean isUserObject(int oid) {
+        return oid >= FIRST_NORMAL;
+    }
+
     /** The OID of a schema. */
     public static int namespace(String name) {
         switch (name) {

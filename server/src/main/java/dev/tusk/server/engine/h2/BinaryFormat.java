@@ -77,6 +77,11 @@ final class BinaryFormat {
                 break;
             }
             default:
+                if (dev.tusk.server.catalog.PgOids.isUserObject(oid)) {
+                    // a column of an enum type: its binary form (enum_send) is the label's text
+                    String label = rs.getString(col);
+                    return label == null ? null : label.getBytes(StandardCharsets.UTF_8);
+                }
                 int element = PgTypesElement.of(oid);
                 if (PgTypes.arrayOf(element) == oid) {
                     java.sql.Array a = rs.getArray(col);

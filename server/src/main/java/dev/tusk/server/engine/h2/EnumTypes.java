@@ -62,6 +62,11 @@ public final class EnumTypes {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             type = ps.getMetaData().getColumnTypeName(1);
         }
+        return parseLabels(type);
+    }
+
+    /** The labels in the engine's text for an enum type, "ENUM('sad', 'ok')", or in its errors, "('sad', 'ok')". */
+    static List<String> parseLabels(String type) {
         List<String> labels = new ArrayList<>();
         StringBuilder label = null;
         for (int i = type.indexOf('(') + 1; i > 0 && i < type.length(); i++) {

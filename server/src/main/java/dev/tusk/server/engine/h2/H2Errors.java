@@ -30,6 +30,12 @@ final class H2Errors {
      * @param canceled whether a cancel request (rather than statement_timeout) stopped it
      */
     static PgException map(SQLException e, SqlBuilder sql, EngineStatement st, boolean canceled) {
+        return map(e, sql, st, canceled, labels -> null);
+    }
+
+    /** enumNames: the name of the enum type with the given labels, or null (the engine's errors name it by them). */
+    static PgException map(SQLException e, SqlBuilder sql, EngineStatement st, boolean canceled,
+            java.util.function.Function<List<String>, String> enumNames) {
         String original = e instanceof JdbcException j ? j.getOriginalMessage() : e.getMessage();
         String quoted = firstQuoted(original);
         String outer = outerQuoted(original);
@@ -43,6 +49,16 @@ final class H2Errors {
                 return where.atName(new PgException(SqlState.UNDEFINED_COLUMN, "column \"" + quoted + "\" does not exist"), quoted);
             case ErrorCode.TABLE_OR_VIEW_ALREADY_EXISTS_1:
                 return new PgException(SqlState.DUPLICATE_TABLE, "relation \"" + lastPart(quoted) + "\" already exists");
+            // Tusk's enum types are the engine's domains (TypeNames)
+            case ErrorCode.DOMAIN_ALREADY_EXISTS_1:
+                return new PgException(SqlState.DUPLICATE_OBJECT, "type \"" + lastPart(quoted) + "\" already exists");
+            case ErrorCode.UNKNOWN_DATA_TYPE_1: {
+                // the engine upper-cases the name it could not resolve; the client wrote it (unquoted) in lower case
+                String name = quoted.equals(quoted.toUpperCase(java.util.Locale.ROOT)) ? quoted.toLowerCase(java.util.Locale.ROOT) : quoted;
+                return where.atName(new PgException(SqlState.UNDEFINED_OBJECT, "type \"" + name + "\" does not exist"), name);
+            }
+            case ErrorCode.DOMAIN_NOT_FOUND_1:
+                return new PgException(SqlState.UNDEFINED_OBJECT, "type \"" + lastPart(quoted) + "\" does not exist");
             case ErrorCode.DUPLICATE_COLUMN_NAME_1:
                 return new PgException(SqlState.DUPLICATE_COLUMN, "column \"" + quoted + "\" specified more than once");
             case ErrorCode.SCHEMA_NOT_FOUND_1:
@@ -76,6 +92,15 @@ final class H2Errors {
                 return new PgException(SqlState.DIVISION_BY_ZERO, "division by zero");
             case ErrorCode.DATA_CONVERSION_ERROR_1:
                 return where.invalidInput(quoted);
+            case ErrorCode.ENUM_VALUE_NOT_PERMITTED: {
+                // Value not permitted for column "('sad', 'ok')": "x"
+                int value = original.lastIndexOf("\": \"");
+                if (value < 0) {
+                    return new PgException(SqlState.INVALID_TEXT_REPRESENTATION, original);
+                }
+                String name = enumNames.apply(EnumTypes.parseLabels(original.substring(original.indexOf('"') + 1, value)));
+                return where.invalidEnum(name == null ? "enum" : name, original.substring(value + 4, original.length() - 1));
+            }
             case ErrorCode.VALUE_TOO_LONG_2:
                 return new PgException(SqlState.STRING_DATA_RIGHT_TRUNCATION, "value too long for type character varying");
             case ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE_1:
@@ -208,6 +233,20 @@ final class H2Errors {
                 }
             }
             return new PgException(SqlState.INVALID_TEXT_REPRESENTATION, "invalid input syntax: \"" + value + "\"");
+        }
+
+        /** 22P02 for a value not among an enum's labels, at the literal that gave it. */
+        PgException invalidEnum(String type, String value) {
+            PgException e = new PgException(SqlState.INVALID_TEXT_REPRESENTATION,
+                    "invalid input value for enum " + type + ": \"" + value + "\"");
+            if (st != null) {
+                for (Token t : st.tokens()) {
+                    if (t.is(TokenType.STRING) && t.value().equals(value)) {
+                        return e.position(t.start() + 1);
+                    }
+                }
+            }
+            return e;
         }
 
         /** 42601 at the client's token matching the place H2 marked with [*] in its copy of the SQL. */

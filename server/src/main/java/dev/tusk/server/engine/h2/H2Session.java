@@ -143,7 +143,7 @@ final class H2Session implements EngineSession {
             PreparedStatement ps = sql == null ? null : conn.prepareStatement(sql.toString());
             return new H2Prepared(this, st, sql, ps, parameterTypes);
         } catch (SQLException e) {
-            PgException error = H2Errors.map(e, sql, st, false);
+            PgException error = error(e, sql, st);
             EngineStatement onSequence = SequenceRelations.retry(st, error, catalog);
             if (onSequence == null) {
                 throw error;
@@ -189,7 +189,18 @@ final class H2Session implements EngineSession {
     }
 
     PgException error(SQLException e, H2Prepared prepared) {
-        return H2Errors.map(e, prepared.sql, prepared.statement, canceled);
+        return error(e, prepared.sql, prepared.statement);
+    }
+
+    /** A statement's error as PostgreSQL's; an enum is named from this database's types. */
+    private PgException error(SQLException e, SqlBuilder sql, EngineStatement st) {
+        return H2Errors.map(e, sql, st, canceled, labels -> {
+            try {
+                return columnTypes.enumName(conn, labels);
+            } catch (SQLException lookup) {
+                return null;
+            }
+        });
     }
 
     private void executeDdl(EngineStatement st, RowReceiver receiver) throws IOException {
@@ -372,9 +383,9 @@ final class H2Session implements EngineSession {
                 return count;
             }
         } catch (SQLException e) {
-            throw H2Errors.map(e, sql, st, canceled);
+            throw error(e, sql, st);
         } catch (H2Row.ValueException e) {
-            throw H2Errors.map(e.getCause(), sql, st, canceled);
+            throw error(e.getCause(), sql, st);
         } finally {
             running = null;
         }

@@ -16,8 +16,9 @@ final class H2Types {
     }
 
     /**
-     * cast: the PostgreSQL type the statement casts this column to (SqlBuilder.castType), or 0; it
-     * names json, name and oid, which H2 reports as jsonb, varchar and integer.
+     * cast: the PostgreSQL type the statement casts this column to (SqlBuilder.castType) or its
+     * table declares (ColumnTypes), or 0; it names json, name, oid and enum types, which H2 reports
+     * as jsonb, varchar, integer and ENUM('a', ...).
      */
     static ColumnDescription describe(ResultSetMetaData md, int col, int cast) throws SQLException {
         String h2 = md.getColumnTypeName(col).toUpperCase(Locale.ROOT);
@@ -25,6 +26,9 @@ final class H2Types {
         if (cast == PgTypes.JSON && (oid == PgTypes.JSONB || oid == PgTypes.VARCHAR || oid == PgTypes.TEXT) || cast == PgTypes.NAME && (oid == PgTypes.VARCHAR || oid == PgTypes.TEXT)
                 || cast == PgTypes.OID && (oid == PgTypes.INT4 || oid == PgTypes.INT8)) {
             return new ColumnDescription(md.getColumnLabel(col), 0, 0, cast, PgTypes.typeSize(cast), -1);
+        }
+        if (h2.startsWith("ENUM") && dev.tusk.server.catalog.PgOids.isUserObject(cast)) {
+            return new ColumnDescription(md.getColumnLabel(col), 0, 0, cast, 4, -1); // a column of an enum type
         }
         int modifier = -1;
         if (oid == PgTypes.VARCHAR || oid == PgTypes.BPCHAR) {

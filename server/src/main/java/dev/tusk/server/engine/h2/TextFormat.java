@@ -64,7 +64,8 @@ final class TextFormat {
                 return t == null ? null : ascii(time(t));
             }
             default: {
-                Object v = rs.getObject(col);
+                // a column of an enum type (the one kind of user type Tusk announces) prints its label
+                Object v = dev.tusk.server.catalog.PgOids.isUserObject(oid) ? rs.getString(col) : rs.getObject(col);
                 return v == null ? null : text(v, oid, zone).getBytes(StandardCharsets.UTF_8);
             }
         }
