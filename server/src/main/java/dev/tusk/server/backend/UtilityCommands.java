@@ -67,6 +67,8 @@ final class UtilityCommands {
             new CopyCommand(backend).execute(c);
         } else if (st instanceof Statement.RoleCommand r) {
             out.end(new RoleCommands(backend, notices).execute(r));
+        } else if (st instanceof Statement.Extension e) {
+            out.end(ExtensionCommands.execute(e, notices));
         } else if (st instanceof Statement.Unsupported u) {
             throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, u.feature() + " is not supported by Tusk yet");
         } else {

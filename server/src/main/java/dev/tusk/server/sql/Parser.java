@@ -14,6 +14,9 @@ import java.util.Set;
 public final class Parser {
     private static final Set<String> CREATE_MODIFIERS = Set.of("or", "replace", "temp", "temporary", "local",
             "global", "unlogged", "unique", "recursive", "trusted", "procedural", "default", "constraint");
+    /** Objects whose CREATE the engine cannot carry out: functions are H2's Java aliases, not SQL. */
+    private static final Set<String> UNSUPPORTED_OBJECTS = Set.of("FUNCTION", "PROCEDURE", "TRIGGER", "LANGUAGE",
+            "EVENT TRIGGER", "AGGREGATE", "OPERATOR");
     private static final Set<String> TWO_WORD_OBJECTS = Set.of("materialized", "foreign", "event", "text",
             "access", "operator", "user");
 
@@ -126,7 +129,7 @@ public final class Parser {
             case "copy": return copy(text);
             case "prepare": case "execute": case "deallocate":
                 return new Statement.Unsupported(text, "SQL-level PREPARE/EXECUTE");
-            case "do": return new Statement.Unsupported(text, "DO blocks");
+            case "do": return new Statement.Unsupported(text, "DO");
             case "declare": case "fetch": case "move": case "close": return new Statement.Unsupported(text, "cursors");
             default: throw syntaxError(first);
         }
@@ -154,12 +157,36 @@ public final class Parser {
         if (object.equals("TABLE") && containsTopLevelWord("as")) {
             return engine(text, CommandKind.CREATE_TABLE_AS, object);
         }
+        if (object.equals("EXTENSION")) {
+            boolean ifNotExists = optionalWord("if");
+            if (ifNotExists) {
+                expectWord("not");
+                expectWord("exists");
+            }
+            return new Statement.Extension(text, true, ifNotExists, List.of(nameToken().value()));
+        }
+        if (UNSUPPORTED_OBJECTS.contains(object)) {
+            return new Statement.Unsupported(text, "CREATE " + object);
+        }
         return engine(text, CommandKind.CREATE, object);
     }
 
     private Statement drop(String text) {
         int save = pos;
         String object = objectType();
+        if (object.equals("EXTENSION")) {
+            boolean ifExists = optionalWord("if");
+            if (ifExists) {
+                expectWord("exists");
+            }
+            List<String> names = new ArrayList<>();
+            names.add(nameToken().value());
+            while (pos < end && tokens.get(pos).isPunct(',')) {
+                pos++;
+                names.add(nameToken().value());
+            }
+            return new Statement.Extension(text, false, ifExists, names);
+        }
         if (object.equals("DATABASE")) {
             boolean ifExists = optionalWord("if");
             if (ifExists) {

@@ -10,7 +10,7 @@ import java.util.List;
 public sealed interface Statement
         permits Statement.Transaction, Statement.SetVariable, Statement.ShowVariable, Statement.ResetVariable,
         Statement.CreateDatabase, Statement.DropDatabase, Statement.Discard, Statement.NoOp, Statement.Unsupported,
-        Statement.Copy, Statement.Listen, Statement.Notify, Statement.RoleCommand, EngineStatement {
+        Statement.Copy, Statement.Listen, Statement.Notify, Statement.RoleCommand, Statement.Extension, EngineStatement {
 
     /** The statement's source text, exactly as the client wrote it (no trailing semicolon). */
     String text();
@@ -80,6 +80,13 @@ public sealed interface Statement
 
     /** NOTIFY channel [, 'payload']. */
     record Notify(String text, String channel, String payload) implements Statement {
+    }
+
+    /**
+     * CREATE EXTENSION [IF NOT EXISTS] name [options], or DROP EXTENSION [IF EXISTS] name [, ...]
+     * [CASCADE | RESTRICT]; the options are accepted and have no use, as no extension can be created.
+     */
+    record Extension(String text, boolean create, boolean ifExists, List<String> names) implements Statement {
     }
 
     /** Recognised but not implemented yet: answered with 0A000 naming the feature. */

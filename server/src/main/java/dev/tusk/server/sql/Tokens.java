@@ -7,6 +7,11 @@ public final class Tokens {
     private Tokens() {
     }
 
+    /** A token a rewrite inserts, placed (for error positions) where the token it stands for is. */
+    public static Token synthetic(TokenType type, String text, Token at) {
+        return new Token(type, text, text, at.start(), at.start());
+    }
+
     private static int depthChange(Token t) {
         if (t.isPunct('(') || t.isPunct('[')) {
             return 1;

@@ -115,6 +115,9 @@ final class ColumnLabels {
                     paren++;
                 }
                 Token name = tokens.get(paren - 1);
+                if (name.start() == name.end() && to - paren == 3 && tokens.get(paren + 1).start() == tokens.get(paren + 1).end()) {
+                    return "tableoid"; // x.tableoid, which TableOidColumns made a lookup of x's relation
+                }
                 if (name.start() == name.end() && name.value().matches("tusk_reg(class|type|namespace)_(in|out)")) {
                     // x::regclass rewritten to a call: labelled as the cast was, by x or else by the type
                     String operand = isColumnRef(tokens, paren + 1, to - 1) ? tokens.get(to - 2).value()

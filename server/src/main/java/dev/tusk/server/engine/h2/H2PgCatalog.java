@@ -411,9 +411,13 @@ final class H2PgCatalog {
             + " UNION ALL SELECT pg_catalog.tusk_oid('r', c.table_schema, c.table_name), " + PgOids.PG_CLASS + ","
             + " c.ordinal_position, c.remarks FROM information_schema.columns c WHERE c.remarks <> ''"
             + " AND c.table_schema <> 'information_schema' AND c.table_name NOT LIKE " + HIDDEN
-            // the built-in objects' comments, as PostgreSQL 15 has them (pg_namespace 2615, pg_type 1247)
+            // the built-in objects' comments, as PostgreSQL 15 has them (pg_namespace 2615, pg_extension 3079,
+            // pg_language 2612, pg_type 1247)
             + " UNION ALL SELECT * FROM (VALUES (" + PgOids.PG_CATALOG_NAMESPACE + ", 2615, 0, 'system catalog schema'),"
-            + " (" + PgOids.PUBLIC_NAMESPACE + ", 2615, 0, 'standard public schema'), " + BuiltinTypes.descriptionRows() + ")",
+            + " (" + PgOids.PUBLIC_NAMESPACE + ", 2615, 0, 'standard public schema'),"
+            + " (" + PgSystemViews.PLPGSQL_EXTENSION + ", 3079, 0, '" + PgSystemViews.PLPGSQL_COMMENT + "'),"
+            + " (" + PgSystemViews.PLPGSQL_LANGUAGE + ", 2612, 0, '" + PgSystemViews.PLPGSQL_COMMENT + "'), "
+            + BuiltinTypes.descriptionRows() + ")",
         "CREATE OR REPLACE VIEW pg_catalog.pg_description AS SELECT * FROM"
             + " pg_catalog.tusk_statement_rows('pg_catalog.tusk_description_rows')",
         "CREATE OR REPLACE VIEW pg_catalog.pg_tables AS SELECT n.nspname AS schemaname, c.relname AS tablename,"

@@ -54,6 +54,9 @@ final class H2SqlGenerator extends TokenEmitter {
         }
         boolean query = st.kind() == CommandKind.SELECT || st.kind() == CommandKind.INSERT
                 || st.kind() == CommandKind.UPDATE || st.kind() == CommandKind.DELETE;
+        if (query && TableOidColumns.present(t)) {
+            t = TableOidColumns.rewrite(t);
+        }
         if (InformationSchemaViews.present(t)) {
             t = InformationSchemaViews.rewrite(t);
         }

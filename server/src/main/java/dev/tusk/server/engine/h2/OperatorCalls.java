@@ -2,6 +2,7 @@ package dev.tusk.server.engine.h2;
 
 import dev.tusk.server.sql.Token;
 import dev.tusk.server.sql.TokenType;
+import dev.tusk.server.sql.Tokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,29 +78,29 @@ final class OperatorCalls {
             // a -> k is a document again (jsonb, as H2's JSON reports): the text the function returns, parsed
             boolean document = op.text().equals("->");
             if (document) {
-                expr.add(synthetic(TokenType.PUNCT, "(", op));
+                expr.add(Tokens.synthetic(TokenType.PUNCT, "(", op));
             }
             if (call.negated()) {
-                expr.add(synthetic(TokenType.PUNCT, "(", op));
-                expr.add(synthetic(TokenType.IDENT, "not", op));
+                expr.add(Tokens.synthetic(TokenType.PUNCT, "(", op));
+                expr.add(Tokens.synthetic(TokenType.IDENT, "not", op));
             }
-            expr.add(synthetic(TokenType.IDENT, call.function(), op));
-            expr.add(synthetic(TokenType.PUNCT, "(", op));
+            expr.add(Tokens.synthetic(TokenType.IDENT, call.function(), op));
+            expr.add(Tokens.synthetic(TokenType.PUNCT, "(", op));
             expr.addAll(t.subList(leftStart, i));
-            expr.add(synthetic(TokenType.PUNCT, ",", op));
+            expr.add(Tokens.synthetic(TokenType.PUNCT, ",", op));
             expr.addAll(t.subList(i + 1, rightEnd));
             if (call.extraArgument() != null) {
-                expr.add(synthetic(TokenType.PUNCT, ",", op));
-                expr.add(synthetic(TokenType.IDENT, call.extraArgument(), op));
+                expr.add(Tokens.synthetic(TokenType.PUNCT, ",", op));
+                expr.add(Tokens.synthetic(TokenType.IDENT, call.extraArgument(), op));
             }
-            expr.add(synthetic(TokenType.PUNCT, ")", op));
+            expr.add(Tokens.synthetic(TokenType.PUNCT, ")", op));
             if (call.negated()) {
-                expr.add(synthetic(TokenType.PUNCT, ")", op));
+                expr.add(Tokens.synthetic(TokenType.PUNCT, ")", op));
             }
             if (document) {
-                expr.add(synthetic(TokenType.IDENT, "format", op));
-                expr.add(synthetic(TokenType.IDENT, "json", op));
-                expr.add(synthetic(TokenType.PUNCT, ")", op));
+                expr.add(Tokens.synthetic(TokenType.IDENT, "format", op));
+                expr.add(Tokens.synthetic(TokenType.IDENT, "json", op));
+                expr.add(Tokens.synthetic(TokenType.PUNCT, ")", op));
             }
             t.subList(leftStart, rightEnd).clear();
             t.addAll(leftStart, expr);
@@ -127,10 +128,10 @@ final class OperatorCalls {
             Token at = t.get(i);
             String function = "tusk_" + kind + (start == i - 1 && t.get(start).is(TokenType.STRING) ? "_in" : "_out");
             List<Token> call = new ArrayList<>();
-            call.add(synthetic(TokenType.IDENT, function, at));
-            call.add(synthetic(TokenType.PUNCT, "(", at));
+            call.add(Tokens.synthetic(TokenType.IDENT, function, at));
+            call.add(Tokens.synthetic(TokenType.PUNCT, "(", at));
             call.addAll(t.subList(start, i));
-            call.add(synthetic(TokenType.PUNCT, ")", at));
+            call.add(Tokens.synthetic(TokenType.PUNCT, ")", at));
             t.subList(start, type + 1).clear();
             t.addAll(start, call);
             i = start + call.size() - 1;
@@ -167,12 +168,12 @@ final class OperatorCalls {
             }
             Token at = t.get(i);
             List<Token> cast = new ArrayList<>();
-            cast.add(synthetic(TokenType.IDENT, "cast", at));
-            cast.add(synthetic(TokenType.PUNCT, "(", at));
+            cast.add(Tokens.synthetic(TokenType.IDENT, "cast", at));
+            cast.add(Tokens.synthetic(TokenType.PUNCT, "(", at));
             cast.addAll(t.subList(start, i));
-            cast.add(synthetic(TokenType.IDENT, "as", at));
+            cast.add(Tokens.synthetic(TokenType.IDENT, "as", at));
             cast.add(t.get(type));
-            cast.add(synthetic(TokenType.PUNCT, ")", at));
+            cast.add(Tokens.synthetic(TokenType.PUNCT, ")", at));
             t.subList(start, type + 1).clear();
             t.addAll(start, cast);
             i = start + cast.size() - 1;
@@ -205,10 +206,6 @@ final class OperatorCalls {
             t.add(x);
         }
         return t;
-    }
-
-    private static Token synthetic(TokenType type, String text, Token at) {
-        return new Token(type, text, text, at.start(), at.start());
     }
 
     /** Where the primary expression ending just before index end starts, or -1. */

@@ -52,8 +52,6 @@ final class PgSystemViews {
             + " proallargtypes INTEGER ARRAY, proargmodes CHAR(1) ARRAY, proargnames VARCHAR ARRAY,"
             + " proargdefaults VARCHAR, protrftypes INTEGER ARRAY, prosrc VARCHAR, probin VARCHAR, prosqlbody VARCHAR,"
             + " proconfig VARCHAR ARRAY, proacl VARCHAR ARRAY"},
-        {"pg_extension", "oid INTEGER, extname VARCHAR, extowner INTEGER, extnamespace INTEGER, extrelocatable BOOLEAN,"
-            + " extversion VARCHAR, extconfig INTEGER ARRAY, extcondition VARCHAR ARRAY"},
         {"pg_event_trigger", "oid INTEGER, evtname VARCHAR, evtevent VARCHAR, evtowner INTEGER, evtfoid INTEGER,"
             + " evtenabled CHAR(1), evttags VARCHAR ARRAY"},
         {"pg_locks", "locktype VARCHAR, database INTEGER, relation INTEGER, page INTEGER, tuple SMALLINT,"
@@ -68,7 +66,7 @@ final class PgSystemViews {
         for (String[] e : EMPTY) {
             names.add(e[0]);
         }
-        names.addAll(List.of("pg_language", "pg_rewrite", "pg_description", "pg_depend", "pg_enum"));
+        names.addAll(List.of("pg_language", "pg_rewrite", "pg_description", "pg_depend", "pg_enum", "pg_extension"));
         return names;
     }
 
@@ -94,6 +92,11 @@ final class PgSystemViews {
         return "CREATE OR REPLACE VIEW pg_catalog." + name + " AS SELECT " + select + " WHERE FALSE";
     }
 
+    /** PostgreSQL 15's OIDs of the plpgsql extension and language, which initdb creates. */
+    static final int PLPGSQL_EXTENSION = 13559;
+    static final int PLPGSQL_LANGUAGE = 13563;
+    static final String PLPGSQL_COMMENT = "PL/pgSQL procedural language";
+
     private static final String[] FIXED = {
         "CREATE OR REPLACE VIEW pg_catalog.pg_enum AS SELECT * FROM pg_catalog.tusk_enum_rows()",
         // Dependencies Tusk records: a serial column's sequence is owned by ('a') the column
@@ -104,8 +107,13 @@ final class PgSystemViews {
             + " 'a' AS deptype FROM information_schema.columns c WHERE c.column_default = 'NEXTVAL(' || CHAR(39) || c.table_schema"
             + " || '.' || c.table_name || '_' || c.column_name || '_seq' || CHAR(39) || ')'",
 
+        // plpgsql, installed in every database as initdb does (ExtensionCommands), with PostgreSQL 15's OIDs
+        "CREATE OR REPLACE VIEW pg_catalog.pg_extension AS SELECT * FROM (VALUES (" + PLPGSQL_EXTENSION + ", 'plpgsql', 10, "
+            + PgOids.PG_CATALOG_NAMESPACE + ", FALSE, '1.0', CAST(NULL AS INTEGER ARRAY), CAST(NULL AS VARCHAR ARRAY)))"
+            + " AS e(oid, extname, extowner, extnamespace, extrelocatable, extversion, extconfig, extcondition)",
+
         "CREATE OR REPLACE VIEW pg_catalog.pg_available_extensions AS SELECT extname AS name,"
-            + " extversion AS default_version, extversion AS installed_version, CAST(NULL AS VARCHAR) AS comment"
+            + " extversion AS default_version, extversion AS installed_version, '" + PLPGSQL_COMMENT + "' AS comment"
             + " FROM pg_catalog.pg_extension",
 
         "CREATE OR REPLACE VIEW pg_catalog.pg_am AS SELECT * FROM (VALUES (2, 'heap', 'heap_tableam_handler', 't'),"
@@ -113,10 +121,11 @@ final class PgSystemViews {
             + " (2742, 'gin', 'ginhandler', 'i'), (3580, 'brin', 'brinhandler', 'i'), (4000, 'spgist', 'spghandler', 'i'))"
             + " AS am(oid, amname, amhandler, amtype)",
 
-        // SQL functions run in the engine; internal and C are how PostgreSQL lists its built-ins.
+        // PostgreSQL's four: internal and C for its built-ins, sql, and plpgsql (the extension's)
         "CREATE OR REPLACE VIEW pg_catalog.pg_language AS SELECT * FROM (VALUES"
             + " (12, 'internal', 10, FALSE, FALSE, 0, 0, 2246, CAST(NULL AS VARCHAR ARRAY)),"
-            + " (13, 'c', 10, FALSE, FALSE, 0, 0, 2247, NULL), (14, 'sql', 10, FALSE, TRUE, 0, 0, 2248, NULL))"
+            + " (13, 'c', 10, FALSE, FALSE, 0, 0, 2247, NULL), (14, 'sql', 10, FALSE, TRUE, 0, 0, 2248, NULL),"
+            + " (" + PLPGSQL_LANGUAGE + ", 'plpgsql', 10, TRUE, TRUE, 13560, 13561, 13562, NULL))"
             + " AS l(oid, lanname, lanowner, lanispl, lanpltrusted, lanplcallfoid, laninline, lanvalidator, lanacl)",
 
         "CREATE OR REPLACE VIEW pg_catalog.pg_tablespace AS SELECT * FROM (VALUES (1663, 'pg_default', 10,"

@@ -2,6 +2,7 @@ package dev.tusk.server.engine.h2;
 
 import dev.tusk.server.sql.Token;
 import dev.tusk.server.sql.TokenType;
+import dev.tusk.server.sql.Tokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -88,7 +89,7 @@ final class UnnestCalls {
             add(condition, at, TokenType.PUNCT, ")");
             if (where >= 0) {
                 int whereEnd = clauseEnd(t, where, blockEnd);
-                t.add(whereEnd, synthetic(at, TokenType.PUNCT, ")"));
+                t.add(whereEnd, Tokens.synthetic(TokenType.PUNCT, ")", at));
                 List<Token> head = new ArrayList<>(condition);
                 add(head, at, TokenType.IDENT, "and");
                 add(head, at, TokenType.PUNCT, "(");
@@ -225,11 +226,8 @@ final class UnnestCalls {
         return to;
     }
 
-    private static Token synthetic(Token at, TokenType type, String text) {
-        return new Token(type, text, text, at.start(), at.start());
-    }
 
     private static void add(List<Token> out, Token at, TokenType type, String text) {
-        out.add(synthetic(at, type, text));
+        out.add(Tokens.synthetic(type, text, at));
     }
 }
