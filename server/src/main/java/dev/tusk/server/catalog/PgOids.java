@@ -17,7 +17,7 @@ public final class PgOids {
     public static final int PG_DATABASE_OWNER = 6171;
     public static final int PG_CATALOG_NAMESPACE = 11;
     public static final int PUBLIC_NAMESPACE = 2200;
-    public static final int INFORMATION_SCHEMA_NAMESPACE = 13000;
+    public static final int INFORMATION_SCHEMA_NAMESPACE = 13207;
     public static final int HEAP_AM = 2;
     /** pg_class's own OID: the classoid of objects that are relations (pg_description, pg_depend). */
     public static final int PG_CLASS = 1259;

@@ -1,88 +1,151 @@
 package dev.tusk.server.engine.h2;
 
-import dev.tusk.protocol.types.PgTypes;
+import dev.tusk.server.catalog.PgOids;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import org.h2.tools.SimpleResultSet;
 
 /**
- * The built-in types Tusk has, as pg_type describes them (cf. catalog/pg_type.dat): storage
- * properties and the comment PostgreSQL 15 gives each. pg_type's rows, pg_attribute's
- * attlen/attbyval/attalign and pg_description's type comments all come from here, so they agree.
+ * PostgreSQL 15's built-in types as its pg_type lists them (cf. catalog/pg_type.dat): every row
+ * that describes no relation (typrelid 0), in pg_catalog and information_schema, with its comment,
+ * captured from a real PostgreSQL 15 as data (pg15-types.tsv). A client maps the type OIDs it
+ * receives to names through pg_type, so it lists the types Tusk cannot store as well; creating a
+ * column of one fails in the engine. pg_type's rows, pg_attribute's attlen/attbyval/attalign,
+ * pg_description's type comments and regtype all come from here, so they agree.
  */
 public final class BuiltinTypes {
+    /** pg_type's columns in PostgreSQL 15's order, as the engine declares them; the file has them in this order. */
+    private static final String[][] COLUMNS = {
+        {"oid", "INTEGER"}, {"typname", "VARCHAR"}, {"typnamespace", "INTEGER"}, {"typowner", "INTEGER"},
+        {"typlen", "SMALLINT"}, {"typbyval", "BOOLEAN"}, {"typtype", "CHAR"}, {"typcategory", "CHAR"},
+        {"typispreferred", "BOOLEAN"}, {"typisdefined", "BOOLEAN"}, {"typdelim", "CHAR"}, {"typrelid", "INTEGER"},
+        {"typsubscript", "VARCHAR"}, {"typelem", "INTEGER"}, {"typarray", "INTEGER"}, {"typinput", "VARCHAR"},
+        {"typoutput", "VARCHAR"}, {"typreceive", "VARCHAR"}, {"typsend", "VARCHAR"}, {"typmodin", "VARCHAR"},
+        {"typmodout", "VARCHAR"}, {"typanalyze", "VARCHAR"}, {"typalign", "CHAR"}, {"typstorage", "CHAR"},
+        {"typnotnull", "BOOLEAN"}, {"typbasetype", "INTEGER"}, {"typtypmod", "INTEGER"}, {"typndims", "INTEGER"},
+        {"typcollation", "INTEGER"}, {"typdefaultbin", "VARCHAR"}, {"typdefault", "VARCHAR"}, {"typacl", "VARCHAR ARRAY"},
+    };
+    private static final int OID = 0;
+    private static final int NAME = 1;
+    private static final int NAMESPACE = 2;
+    private static final int LEN = 4;
+    private static final int BYVAL = 5;
+    private static final int ELEM = 13;
+    private static final int ALIGN = 22;
+    private static final int STORAGE = 23;
+    private static final int DESCRIPTION = COLUMNS.length;
+
+    /** The file's rows: pg_type's columns (typnamespace by name, NULL as \N), then the comment. */
+    private static final List<String[]> ROWS = load();
+    private static final Map<Integer, String[]> BY_OID = new HashMap<>();
+
+    static {
+        for (String[] row : ROWS) {
+            BY_OID.put(Integer.valueOf(row[OID]), row);
+        }
+    }
+
     private BuiltinTypes() {
     }
 
-    /** One base type; its array type follows from it. */
-    record Type(int oid, String name, int len, String category, String description) {
-        boolean byValue() {
-            return len > 0 && len <= 8;
-        }
-
-        String align() {
-            if (len == 8 || len == 12 || oid == PgTypes.INTERVAL) {
-                return "d";
+    private static List<String[]> load() {
+        List<String[]> rows = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                BuiltinTypes.class.getResourceAsStream("pg15-types.tsv"), StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                rows.add(line.split("\t", -1));
             }
-            return len == 2 ? "s" : len == 1 || len == 64 || oid == PgTypes.UUID ? "c" : "i";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        return List.copyOf(rows);
+    }
 
-        String storage() {
-            return len > 0 ? "p" : oid == PgTypes.NUMERIC ? "m" : "x";
+    /** pg_type's select list over tusk_type_rows(): typacl, always NULL, is declared as the array it is there. */
+    static String columnList() {
+        StringBuilder sb = new StringBuilder();
+        for (String[] c : COLUMNS) {
+            sb.append(sb.length() > 0 ? ", " : "")
+                    .append(c[1].endsWith(" ARRAY") ? "CAST(NULL AS " + c[1] + ") AS " + c[0] : c[0]);
+        }
+        return sb.toString();
+    }
+
+    /** pg_type's built-in rows (tusk_type_rows()). */
+    public static ResultSet typeRows() {
+        SimpleResultSet rs = new SimpleResultSet();
+        for (String[] c : COLUMNS) {
+            rs.addColumn(c[0], sqlType(c[1]), c[1].equals("CHAR") ? 1 : 0, 0);
+        }
+        for (String[] row : ROWS) {
+            Object[] values = new Object[COLUMNS.length];
+            for (int i = 0; i < COLUMNS.length; i++) {
+                String v = row[i];
+                values[i] = v.equals("\\N") || COLUMNS[i][1].endsWith(" ARRAY") ? null : i == NAMESPACE ? PgOids.namespace(v) : value(COLUMNS[i][1], v);
+            }
+            rs.addRow(values);
+        }
+        return rs;
+    }
+
+    private static int sqlType(String declared) {
+        switch (declared) {
+            case "INTEGER": return Types.INTEGER;
+            case "SMALLINT": return Types.SMALLINT;
+            case "BOOLEAN": return Types.BOOLEAN;
+            case "CHAR": return Types.CHAR;
+            default: return Types.VARCHAR;
         }
     }
 
-    static final Type[] TYPES = {
-        new Type(16, "bool", 1, "B", "boolean, 'true'/'false'"),
-        new Type(17, "bytea", -1, "U", "variable-length string, binary values escaped"),
-        new Type(19, "name", 64, "S", "63-byte type for storing system identifiers"),
-        new Type(20, "int8", 8, "N", "~18 digit integer, 8-byte storage"),
-        new Type(21, "int2", 2, "N", "-32 thousand to 32 thousand, 2-byte storage"),
-        new Type(23, "int4", 4, "N", "-2 billion to 2 billion integer, 4-byte storage"),
-        new Type(25, "text", -1, "S", "variable-length string, no limit specified"),
-        new Type(26, "oid", 4, "N", "object identifier(oid), maximum 4 billion"),
-        new Type(114, "json", -1, "U", "JSON stored as text"),
-        new Type(700, "float4", 4, "N", "single-precision floating point number, 4-byte storage"),
-        new Type(701, "float8", 8, "N", "double-precision floating point number, 8-byte storage"),
-        new Type(1042, "bpchar", -1, "S", "char(length), blank-padded string, fixed storage length"),
-        new Type(1043, "varchar", -1, "S", "varchar(length), non-blank-padded string, variable storage length"),
-        new Type(1082, "date", 4, "D", "date"),
-        new Type(1083, "time", 8, "D", "time of day"),
-        new Type(1114, "timestamp", 8, "D", "date and time"),
-        new Type(1184, "timestamptz", 8, "D", "date and time with time zone"),
-        new Type(1186, "interval", 16, "T", "@ <number> <units>, time interval"),
-        new Type(1266, "timetz", 12, "D", "time of day with time zone"),
-        new Type(1700, "numeric", -1, "N", "numeric(precision, decimal), arbitrary precision number"),
-        new Type(2950, "uuid", 16, "U", "UUID datatype"),
-        new Type(3802, "jsonb", -1, "U", "Binary JSON"),
-    };
+    private static Object value(String declared, String text) {
+        switch (declared) {
+            case "INTEGER": return Integer.valueOf(text);
+            case "SMALLINT": return Short.valueOf(text);
+            case "BOOLEAN": return text.equals("t");
+            default: return text;
+        }
+    }
 
-    private static final Map<Integer, Type> BY_OID = Stream.of(TYPES).collect(Collectors.toMap(Type::oid, Function.identity()));
-
-    /** Types whose I/O functions are named type_in, type_out ... rather than typein, typeout ... */
-    private static final java.util.Set<String> UNDERSCORED_IO = java.util.Set.of("date", "time", "timestamp",
-            "timestamptz", "interval", "timetz", "numeric", "uuid", "json", "jsonb");
-
-    /** pg_attribute.attlen of a column of the type (arrays and unknown types are variable-length). */
+    /** pg_attribute.attlen of a column of the type (unknown types are variable-length). */
     public static Short typlen(Integer oid) {
-        Type t = oid == null ? null : BY_OID.get(oid);
-        return (short) (t == null ? -1 : t.len());
+        String[] t = oid == null ? null : BY_OID.get(oid);
+        return t == null ? -1 : Short.valueOf(t[LEN]);
     }
 
     public static Boolean typbyval(Integer oid) {
-        Type t = oid == null ? null : BY_OID.get(oid);
-        return t != null && t.byValue();
+        String[] t = oid == null ? null : BY_OID.get(oid);
+        return t != null && t[BYVAL].equals("t");
     }
 
-    /** An array is aligned as double when its elements are, else as int (as PostgreSQL declares them). */
     public static String typalign(Integer oid) {
-        Type t = oid == null ? null : BY_OID.get(oid);
-        if (t != null) {
-            return t.align();
+        String[] t = oid == null ? null : BY_OID.get(oid);
+        return t == null ? "i" : t[ALIGN];
+    }
+
+    /**
+     * format_type's name of a built-in type it does not spell specially: an array as its element's
+     * name with [] (int2vector and oidvector, stored plain, are not arrays to it), an
+     * information_schema type qualified; null for a type not built in.
+     */
+    static String formatName(int oid) {
+        String[] t = BY_OID.get(oid);
+        if (t == null) {
+            return null;
         }
-        Type element = oid == null ? null : BY_OID.get(PgTypesElement.of(oid));
-        return element != null && element.align().equals("d") ? "d" : "i";
+        if (!t[ELEM].equals("0") && !t[STORAGE].equals("p")) {
+            return PgCatalogDefinitions.formatType(Integer.valueOf(t[ELEM]), -1) + "[]";
+        }
+        return t[NAMESPACE].equals("pg_catalog") ? t[NAME] : t[NAMESPACE] + "." + t[NAME];
     }
 
     /** regtype output: the type as format_type names it. */
@@ -99,51 +162,24 @@ public final class BuiltinTypes {
         if (!n.isEmpty() && n.chars().allMatch(Character::isDigit)) {
             return Integer.valueOf(n);
         }
-        for (Type t : TYPES) {
-            int array = PgTypes.arrayOf(t.oid());
-            if (n.equals(t.name()) || n.equals(regtypeOut(t.oid()))) {
-                return t.oid();
-            }
-            if (n.equals("_" + t.name()) || n.equals(regtypeOut(array))) {
-                return array;
+        for (String[] t : ROWS) {
+            int oid = Integer.parseInt(t[OID]);
+            if (t[NAMESPACE].equals("pg_catalog") && (n.equals(t[NAME]) || n.equals(regtypeOut(oid)))) {
+                return oid;
             }
         }
         throw new java.sql.SQLException("type \"" + name + "\" does not exist", dev.tusk.protocol.SqlState.UNDEFINED_OBJECT);
     }
 
-    /** pg_description rows (objoid, classoid 1247 pg_type, objsubid 0, description) for the base types. */
+    /** pg_description rows (objoid, classoid 1247 pg_type, objsubid 0, description) for the built-in types. */
     static String descriptionRows() {
         StringBuilder sb = new StringBuilder();
-        for (Type t : TYPES) {
-            sb.append(sb.length() > 0 ? ", " : "").append('(').append(t.oid()).append(", 1247, 0, ")
-                    .append("'").append(t.description().replace("'", "''")).append("'").append(')');
+        for (String[] t : ROWS) {
+            if (!t[DESCRIPTION].equals("\\N")) {
+                sb.append(sb.length() > 0 ? ", " : "").append('(').append(t[OID]).append(", 1247, 0, ")
+                        .append("'").append(t[DESCRIPTION].replace("'", "''")).append("'").append(')');
+            }
         }
         return sb.toString();
-    }
-
-    /** pg_type rows for the types and their arrays, in pg_type's column order. */
-    static String typeRows() {
-        StringBuilder sb = new StringBuilder();
-        for (Type t : TYPES) {
-            int array = PgTypes.arrayOf(t.oid());
-            boolean collatable = t.category().equals("S");
-            row(sb, t.oid(), t.name(), t.len(), t.byValue(), t.category(), 0, array, collatable, t.align(), t.storage());
-            row(sb, array, "_" + t.name(), -1, false, "A", t.oid(), 0, collatable, typalign(array), "x");
-        }
-        return sb.toString();
-    }
-
-    private static void row(StringBuilder sb, int oid, String name, int len, boolean byValue, String category, int elem,
-                            int array, boolean collatable, String align, String storage) {
-        String io = elem != 0 ? "array_" : UNDERSCORED_IO.contains(name) ? name + "_" : name;
-        sb.append(sb.length() > 0 ? ", " : "").append('(').append(oid).append(", '").append(name).append("', 11, 10, ")
-                .append(len).append(", ").append(byValue ? "TRUE" : "FALSE").append(", 'b', '")
-                .append(category).append("', FALSE, TRUE, ',', 0, ").append(elem).append(", ").append(array)
-                .append(", 0, -1, 0, ").append(collatable ? 100 : 0).append(", FALSE, '")
-                .append(io).append("in").append("', '").append(io).append("out', '")
-                .append(io).append("recv', '").append(io).append("send', '-', '-', '")
-                .append(elem != 0 ? "array_typanalyze" : "-").append("', '").append(align).append("', '").append(storage)
-                .append("', '").append(elem != 0 ? "array_subscript_handler" : "-")
-                .append("', CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR ARRAY))");
     }
 }

@@ -21,12 +21,20 @@ public final class EnumTypes {
     private EnumTypes() {
     }
 
-    /** pg_type rows of the enum types, in pg_type's column order (see H2PgCatalog). */
+    /** pg_type rows of the enum types and their arrays, in pg_type's column order (see BuiltinTypes). */
     static final String TYPE_ROWS = " UNION ALL SELECT pg_catalog.tusk_oid('t', d.domain_schema, d.domain_name),"
             + " d.domain_name, pg_catalog.tusk_namespace_oid(d.domain_schema), " + PgOids.BOOTSTRAP_SUPERUSER
-            + ", 4, TRUE, 'e', 'E', FALSE, TRUE, ',', 0, 0, 0, 0, -1, 0, 0, FALSE, 'enum_in', 'enum_out',"
-            + " 'enum_recv', 'enum_send', '-', '-', '-', 'i', 'p', '-', CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR),"
-            + " CAST(NULL AS VARCHAR ARRAY) FROM information_schema.domains d WHERE UPPER(d.data_type) = 'ENUM'";
+            + ", 4, TRUE, 'e', 'E', FALSE, TRUE, ',', 0, '-', 0, pg_catalog.tusk_oid('a', d.domain_schema, d.domain_name),"
+            + " 'enum_in', 'enum_out', 'enum_recv', 'enum_send', '-', '-', '-', 'i', 'p', FALSE, 0, -1, 0, 0,"
+            + " CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR ARRAY)"
+            + " FROM information_schema.domains d WHERE UPPER(d.data_type) = 'ENUM'"
+            // and its array type, _name
+            + " UNION ALL SELECT pg_catalog.tusk_oid('a', d.domain_schema, d.domain_name), '_' || d.domain_name,"
+            + " pg_catalog.tusk_namespace_oid(d.domain_schema), " + PgOids.BOOTSTRAP_SUPERUSER + ", -1, FALSE, 'b', 'A',"
+            + " FALSE, TRUE, ',', 0, 'array_subscript_handler', pg_catalog.tusk_oid('t', d.domain_schema, d.domain_name), 0,"
+            + " 'array_in', 'array_out', 'array_recv', 'array_send', '-', '-', 'array_typanalyze', 'i', 'x', FALSE, 0, -1,"
+            + " 0, 0, CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR ARRAY)"
+            + " FROM information_schema.domains d WHERE UPPER(d.data_type) = 'ENUM'";
 
     /** pg_enum's rows: oid, enumtypid, enumsortorder, enumlabel. */
     public static ResultSet tuskEnumRows(Connection c) throws SQLException {

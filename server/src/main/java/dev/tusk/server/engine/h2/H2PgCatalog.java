@@ -77,6 +77,7 @@ final class H2PgCatalog {
         // PostgreSQL-mode function of the same name, whatever is defined in the schema.
         {"tusk_format_type", DEFINITIONS, "formatTypeOf"},
         {"tusk_enum_rows", EnumTypes.class.getName(), "tuskEnumRows"},
+        {"tusk_type_rows", BuiltinTypes.class.getName(), "typeRows"},
         {"tusk_get_userbyid", FUNCTIONS, "pgGetUserbyid"},
         {"tusk_get_expr", DEFINITIONS, "pgGetExpr"},
         {"tusk_get_indexdef", DEFINITIONS, "pgGetIndexdef"},
@@ -255,18 +256,24 @@ final class H2PgCatalog {
             + " 0, 0, 0, NULL, NULL, NULL FROM information_schema.sequences q WHERE q.sequence_schema <> 'information_schema'",
         "CREATE OR REPLACE VIEW pg_catalog.pg_class AS SELECT * FROM pg_catalog.tusk_statement_rows('pg_catalog.tusk_class_rows')",
 
-        "CREATE OR REPLACE VIEW pg_catalog.pg_type AS SELECT * FROM (VALUES " + BuiltinTypes.typeRows() + ") AS t(oid, typname,"
-            + " typnamespace, typowner, typlen, typbyval, typtype, typcategory, typispreferred, typisdefined, typdelim,"
-            + " typrelid, typelem, typarray, typbasetype, typtypmod, typndims, typcollation, typnotnull, typinput, typoutput,"
-            + " typreceive, typsend, typmodin, typmodout, typanalyze, typalign, typstorage, typsubscript, typdefault,"
-            + " typdefaultbin, typacl)"
-            // every table and view has a row type of its name (typtype 'c'), as in PostgreSQL
+        "CREATE OR REPLACE VIEW pg_catalog.pg_type AS SELECT " + BuiltinTypes.columnList()
+            + " FROM pg_catalog.tusk_type_rows()"
+            // every table and view has a row type of its name (typtype 'c') and an array of it, as in PostgreSQL
+            // (pg_catalog's arrays are among the built-in rows)
             + " UNION ALL SELECT pg_catalog.tusk_oid('T', t.table_schema, t.table_name), t.table_name,"
             + " " + NS + "(t.table_schema), " + PgOids.BOOTSTRAP_SUPERUSER + ", -1, FALSE, 'c', 'C', FALSE, TRUE, ',',"
-            + " pg_catalog.tusk_oid('r', t.table_schema, t.table_name), 0, 0, 0, -1, 0, 0, FALSE, 'record_in',"
-            + " 'record_out', 'record_recv', 'record_send', '-', '-', '-', 'd', 'x', '-', CAST(NULL AS VARCHAR),"
-            + " CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR ARRAY)"
+            + " pg_catalog.tusk_oid('r', t.table_schema, t.table_name), '-', 0,"
+            + " CASE WHEN t.table_schema = 'pg_catalog' THEN 0 ELSE pg_catalog.tusk_oid('A', t.table_schema, t.table_name) END,"
+            + " 'record_in', 'record_out', 'record_recv', 'record_send', '-', '-', '-', 'd', 'x', FALSE, 0, -1, 0, 0,"
+            + " CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR ARRAY)"
             + " FROM information_schema.tables t WHERE t.table_schema <> 'information_schema'"
+            + " AND t.table_name NOT LIKE " + HIDDEN
+            + " UNION ALL SELECT pg_catalog.tusk_oid('A', t.table_schema, t.table_name), '_' || t.table_name,"
+            + " " + NS + "(t.table_schema), " + PgOids.BOOTSTRAP_SUPERUSER + ", -1, FALSE, 'b', 'A', FALSE, TRUE, ',',"
+            + " 0, 'array_subscript_handler', pg_catalog.tusk_oid('T', t.table_schema, t.table_name), 0,"
+            + " 'array_in', 'array_out', 'array_recv', 'array_send', '-', '-', 'array_typanalyze', 'd', 'x', FALSE,"
+            + " 0, -1, 0, 0, CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR ARRAY)"
+            + " FROM information_schema.tables t WHERE t.table_schema NOT IN ('information_schema', 'pg_catalog')"
             + " AND t.table_name NOT LIKE " + HIDDEN + EnumTypes.TYPE_ROWS,
 
         // PostgreSQL 15's columns in its order; length, passing and alignment follow the type
@@ -285,7 +292,7 @@ final class H2PgCatalog {
             + " c.column_default IS NOT NULL AS atthasdef, FALSE AS atthasmissing,"
             + " CASE c.identity_generation WHEN 'ALWAYS' THEN 'a' WHEN 'BY DEFAULT' THEN 'd' ELSE '' END AS attidentity,"
             + " '' AS attgenerated, FALSE AS attisdropped, TRUE AS attislocal, 0 AS attinhcount,"
-            + " CASE WHEN c.domain_name IN ('tusk_json', 'tusk_oid') THEN 0"
+            + " CASE WHEN c.domain_name IN ('tusk_json', 'tusk_oid') THEN 0 WHEN c.domain_name = 'tusk_name' THEN 950"
             + " WHEN UPPER(c.data_type) IN ('CHARACTER VARYING', 'CHARACTER', 'CHARACTER LARGE OBJECT') THEN 100 ELSE 0 END"
             + " AS attcollation, -1 AS attstattarget,"
             // storage as PostgreSQL's types default it: variable-length ones extended, numeric main
@@ -338,7 +345,8 @@ final class H2PgCatalog {
             + " AND c.column_name = ic.column_name WHERE ic.index_schema = i.index_schema AND ic.index_name = i.index_name"
             + " ORDER BY ic.ordinal_position) AS indkey,"
             // the column's collation and the default operator class of its type (PostgreSQL's OIDs)
-            + " ARRAY(SELECT CASE WHEN UPPER(c.data_type) IN ('CHARACTER VARYING', 'CHARACTER') THEN 100 ELSE 0 END"
+            + " ARRAY(SELECT CASE WHEN c.domain_name = 'tusk_name' THEN 950"
+            + " WHEN UPPER(c.data_type) IN ('CHARACTER VARYING', 'CHARACTER') THEN 100 ELSE 0 END"
             + " FROM information_schema.index_columns ic JOIN information_schema.columns c ON c.table_schema = ic.table_schema"
             + " AND c.table_name = ic.table_name AND c.column_name = ic.column_name WHERE ic.index_schema = i.index_schema"
             + " AND ic.index_name = i.index_name ORDER BY ic.ordinal_position) AS indcollation,"

@@ -57,7 +57,10 @@ public final class PgCatalogDefinitions {
             case PgTypes.NUMERIC: return mod > 4 ? "numeric(" + ((mod - 4) >> 16) + "," + ((mod - 4) & 0xffff) + ")" : "numeric";
             case PgTypes.UUID: return "uuid";
             case PgTypes.JSONB: return "jsonb";
-            default: return "???";
+            default: {
+                String name = BuiltinTypes.formatName(oid);
+                return name == null ? "???" : name;
+            }
         }
     }
 
