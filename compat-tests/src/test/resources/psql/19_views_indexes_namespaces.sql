@@ -6,5 +6,7 @@ select * from pg_indexes where tablename = 'ti' order by indexname;
 select 'pg_catalog'::regnamespace::oid, 'public'::regnamespace::oid;
 select c.relnamespace::regnamespace, c.relname from pg_class c where c.relname = 'ti';
 select count(*) from pg_class where relnamespace = 'public'::regnamespace and relname = 'ti';
+create index ti_ab on ti (b desc, a);
+select c.relname, i.indkey, i.indoption, i.indcollation, i.indclass, i.indkey[0], i.indkey[1] from pg_index i join pg_class c on c.oid = i.indexrelid where i.indrelid = 'ti'::regclass order by 1;
 drop view vv;
 drop table ti;

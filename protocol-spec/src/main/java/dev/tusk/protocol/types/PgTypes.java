@@ -8,6 +8,9 @@ public final class PgTypes {
     public static final int BOOL = 16;
     public static final int BYTEA = 17;
     public static final int NAME = 19;
+    /** The catalogs' vectors (pg_index.indkey, pg_proc.proargtypes): arrays indexed from 0, printed space-separated. */
+    public static final int INT2VECTOR = 22;
+    public static final int OIDVECTOR = 30;
     public static final int INT8 = 20;
     public static final int INT2 = 21;
     public static final int INT4 = 23;
@@ -31,7 +34,7 @@ public final class PgTypes {
 
     private static final int[][] ARRAYS = {
         {BOOL, 1000}, {BYTEA, 1001}, {NAME, 1003}, {INT8, 1016}, {INT2, 1005}, {INT4, 1007}, {TEXT, 1009},
-        {OID, 1028}, {JSON, 199}, {FLOAT4, 1021}, {FLOAT8, 1022}, {BPCHAR, 1014}, {VARCHAR, 1015},
+        {OID, 1028}, {INT2VECTOR, 1006}, {OIDVECTOR, 1013}, {JSON, 199}, {FLOAT4, 1021}, {FLOAT8, 1022}, {BPCHAR, 1014}, {VARCHAR, 1015},
         {DATE, 1182}, {TIME, 1183}, {TIMESTAMP, 1115}, {TIMESTAMPTZ, 1185}, {INTERVAL, 1187},
         {TIMETZ, 1270}, {NUMERIC, 1231}, {UUID, 2951}, {JSONB, 3807},
     };

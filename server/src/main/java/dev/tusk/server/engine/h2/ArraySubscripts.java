@@ -9,13 +9,20 @@ import java.util.List;
  * Array subscripts with PostgreSQL's meaning: {@code a[i]} outside the array's bounds is NULL, where
  * H2 raises an error. Catalog queries rely on it (pgjdbc's getImportedKeys reads
  * {@code confkey[pos.n]} for pos.n up to 32; getIndexInfo reads the 0-based int2vector
- * {@code indoption[n - 1]}). Each subscript becomes
+ * {@code indoption[n - 1]}, whose subscripts are shifted by one). Each subscript becomes
  * {@code a[CASE WHEN i BETWEEN 1 AND CARDINALITY(a) THEN i END]}: H2 gives NULL for a NULL index,
  * and the CASE stays inside the brackets so that H2 folding a constant array cannot fail. Left alone: ARRAY[...]
  * constructors, types ({@code int[]}, {@code ::int[3]}), slices ({@code a[1:2]}) and assignment
  * targets ({@code SET a[1] = ...}).
  */
 final class ArraySubscripts {
+    /**
+     * The catalogs' int2vector and oidvector columns (see ColumnTypes), recognised by name: a user
+     * table's column of one of these names would be shifted too.
+     */
+    private static final java.util.Set<String> VECTORS = java.util.Set.of("indkey", "indoption", "indclass",
+            "indcollation", "tgattr", "proargtypes");
+
     private ArraySubscripts() {
     }
 
@@ -42,6 +49,14 @@ final class ArraySubscripts {
             List<Token> array = new ArrayList<>(t.subList(start, open));
             List<Token> index = new ArrayList<>(t.subList(open + 1, close));
             Token at = t.get(open);
+            if (VECTORS.contains(t.get(open - 1).value()) && t.get(open - 1).is(TokenType.IDENT)) {
+                // a catalog vector, 0-based in PostgreSQL, is an array from 1 in the engine
+                List<Token> shifted = new ArrayList<>();
+                parenthesized(shifted, at, index);
+                add(shifted, at, TokenType.OPERATOR, "+");
+                add(shifted, at, TokenType.NUMBER, "1");
+                index = shifted;
+            }
             List<Token> with = new ArrayList<>(array);
             add(with, at, TokenType.PUNCT, "[");
             add(with, at, TokenType.IDENT, "case");

@@ -76,6 +76,17 @@ final class BinaryFormat {
                 v = i == null ? null : IntervalFormat.toPg(i);
                 break;
             }
+            case PgTypes.INT2VECTOR: case PgTypes.OIDVECTOR: {
+                java.sql.Array a = rs.getArray(col);
+                if (a == null) {
+                    return null;
+                }
+                byte[] out = PgBinary.encodeArray(oid == PgTypes.INT2VECTOR ? PgTypes.INT2 : PgTypes.OID, (Object[]) a.getArray());
+                if (out.length > 20) {
+                    java.nio.ByteBuffer.wrap(out).putInt(16, 0); // a vector's subscripts start at 0
+                }
+                return out;
+            }
             default:
                 if (dev.tusk.server.catalog.PgOids.isUserObject(oid)) {
                     // a column of an enum type: its binary form (enum_send) is the label's text

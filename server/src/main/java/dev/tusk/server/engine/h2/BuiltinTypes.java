@@ -148,6 +148,29 @@ public final class BuiltinTypes {
         return t[NAMESPACE].equals("pg_catalog") ? t[NAME] : t[NAMESPACE] + "." + t[NAME];
     }
 
+    /** PostgreSQL 15's default btree operator classes (pg_opclass) of the types Tusk stores. */
+    private static final Map<Integer, Integer> BTREE_OPCLASS = Map.ofEntries(Map.entry(16, 10003), Map.entry(17, 10006),
+            Map.entry(19, 10028), Map.entry(20, 3124), Map.entry(21, 1979), Map.entry(23, 1978), Map.entry(25, 3126),
+            Map.entry(26, 1981), Map.entry(700, 10012), Map.entry(701, 3123), Map.entry(1042, 10004),
+            Map.entry(1043, 3126), Map.entry(1082, 3122), Map.entry(1083, 10038), Map.entry(1114, 3128),
+            Map.entry(1184, 3127), Map.entry(1186, 10022), Map.entry(1266, 10041), Map.entry(1700, 3125),
+            Map.entry(2950, 10065), Map.entry(3802, 10088));
+    private static final int ENUM_OPS = 10069;
+
+    /** pg_index.indclass of an index column: its type's default btree operator class (varchar's is text_ops). */
+    public static Integer btreeOpclass(String dataType, String domain, Long length) {
+        if (dataType == null) {
+            return 0;
+        }
+        if (dataType.equalsIgnoreCase("ENUM")) {
+            return ENUM_OPS;
+        }
+        Integer fromDomain = domain == null ? null : ColumnTypes.DOMAINS.get(domain);
+        int type = fromDomain != null ? fromDomain
+                : PgCatalogDefinitions.tuskTypeOid(dataType, length);
+        return BTREE_OPCLASS.getOrDefault(type, 0);
+    }
+
     /** regtype output: the type as format_type names it. */
     public static String regtypeOut(Integer oid) {
         return oid == null ? null : PgCatalogDefinitions.formatType(oid, -1);

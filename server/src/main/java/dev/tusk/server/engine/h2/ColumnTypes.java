@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One database's table columns declared json, name, oid or an enum type. H2 has no such types: Tusk
+ * One database's table columns declared json, name, oid or an enum type, and the catalogs' vectors. H2 has no such types: Tusk
  * declares them with domains (see {@link TypeNames}, {@link EnumTypes}), and H2's result metadata
  * names only the base type, so the column's PostgreSQL type comes from here, and an enum's name for
  * an error about its values. Reloaded from the engine's catalog
@@ -25,6 +25,15 @@ final class ColumnTypes {
     /** Tusk's domains and the PostgreSQL types they stand for. */
     static final Map<String, Integer> DOMAINS = Map.of("tusk_json", PgTypes.JSON, "tusk_name", PgTypes.NAME,
             "tusk_oid", PgTypes.OID);
+
+    /**
+     * The catalogs' vector columns, which the engine holds as arrays: PostgreSQL's int2vector and
+     * oidvector print space-separated.
+     */
+    private static final Map<String, Integer> VECTORS = Map.of("pg_catalog.pg_index.indkey", PgTypes.INT2VECTOR,
+            "pg_catalog.pg_index.indoption", PgTypes.INT2VECTOR, "pg_catalog.pg_index.indcollation", PgTypes.OIDVECTOR,
+            "pg_catalog.pg_index.indclass", PgTypes.OIDVECTOR, "pg_catalog.pg_trigger.tgattr", PgTypes.INT2VECTOR,
+            "pg_catalog.pg_proc.proargtypes", PgTypes.OIDVECTOR);
 
     /** The domains, created in pg_catalog of every database. */
     static final String[] DOMAIN_DDL = {
@@ -51,8 +60,12 @@ final class ColumnTypes {
 
     /** The PostgreSQL type of schema.table.column if it is one of the domains' types, else 0. */
     int typeOf(Connection c, String schema, String table, String column) throws SQLException {
+        String key = schema + "." + table + "." + column;
+        if (schema.equals("pg_catalog")) {
+            return VECTORS.getOrDefault(key, 0);
+        }
         Snapshot s = current(c);
-        return s.types().isEmpty() ? 0 : s.types().getOrDefault(schema + "." + table + "." + column, 0);
+        return s.types().isEmpty() ? 0 : s.types().getOrDefault(key, 0);
     }
 
     /** The name of the enum type with these labels (H2 names an enum by them in its errors), or null. */

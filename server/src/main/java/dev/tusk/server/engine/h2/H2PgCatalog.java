@@ -78,6 +78,7 @@ final class H2PgCatalog {
         {"tusk_format_type", DEFINITIONS, "formatTypeOf"},
         {"tusk_enum_rows", EnumTypes.class.getName(), "tuskEnumRows"},
         {"tusk_type_rows", BuiltinTypes.class.getName(), "typeRows"},
+        {"tusk_btree_opclass", BuiltinTypes.class.getName(), "btreeOpclass"},
         {"tusk_get_userbyid", FUNCTIONS, "pgGetUserbyid"},
         {"tusk_get_expr", DEFINITIONS, "pgGetExpr"},
         {"tusk_get_indexdef", DEFINITIONS, "pgGetIndexdef"},
@@ -350,7 +351,9 @@ final class H2PgCatalog {
             + " FROM information_schema.index_columns ic JOIN information_schema.columns c ON c.table_schema = ic.table_schema"
             + " AND c.table_name = ic.table_name AND c.column_name = ic.column_name WHERE ic.index_schema = i.index_schema"
             + " AND ic.index_name = i.index_name ORDER BY ic.ordinal_position) AS indcollation,"
-            + " ARRAY(SELECT 0 FROM information_schema.index_columns ic WHERE ic.index_schema = i.index_schema"
+            + " ARRAY(SELECT pg_catalog.tusk_btree_opclass(c.data_type, c.domain_name, c.character_maximum_length)"
+            + " FROM information_schema.index_columns ic JOIN information_schema.columns c ON c.table_schema = ic.table_schema"
+            + " AND c.table_name = ic.table_name AND c.column_name = ic.column_name WHERE ic.index_schema = i.index_schema"
             + " AND ic.index_name = i.index_name ORDER BY ic.ordinal_position) AS indclass,"
             // per column: 1 = DESC, 2 = NULLS FIRST (an int2vector in PostgreSQL, 0-based there, 1-based here)
             + " ARRAY(SELECT CAST(CASE WHEN ic.ordering_specification = 'DESC' THEN 1 ELSE 0 END"

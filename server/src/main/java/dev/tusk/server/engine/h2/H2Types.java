@@ -27,6 +27,9 @@ final class H2Types {
                 || cast == PgTypes.OID && (oid == PgTypes.INT4 || oid == PgTypes.INT8)) {
             return new ColumnDescription(md.getColumnLabel(col), 0, 0, cast, PgTypes.typeSize(cast), -1);
         }
+        if ((cast == PgTypes.INT2VECTOR || cast == PgTypes.OIDVECTOR) && h2.endsWith(" ARRAY")) {
+            return new ColumnDescription(md.getColumnLabel(col), 0, 0, cast, -1, -1);
+        }
         if (h2.startsWith("ENUM") && dev.tusk.server.catalog.PgOids.isUserObject(cast)) {
             return new ColumnDescription(md.getColumnLabel(col), 0, 0, cast, 4, -1); // a column of an enum type
         }

@@ -63,6 +63,17 @@ final class TextFormat {
                 LocalTime t = rs.getObject(col, LocalTime.class);
                 return t == null ? null : ascii(time(t));
             }
+            case PgTypes.INT2VECTOR: case PgTypes.OIDVECTOR: {
+                java.sql.Array a = rs.getArray(col);
+                if (a == null) {
+                    return null;
+                }
+                StringBuilder sb = new StringBuilder();
+                for (Object e : (Object[]) a.getArray()) {
+                    sb.append(sb.length() > 0 ? " " : "").append(e);
+                }
+                return ascii(sb.toString());
+            }
             default: {
                 // a column of an enum type (the one kind of user type Tusk announces) prints its label
                 Object v = dev.tusk.server.catalog.PgOids.isUserObject(oid) ? rs.getString(col) : rs.getObject(col);
