@@ -8,5 +8,7 @@ select c.relnamespace::regnamespace, c.relname from pg_class c where c.relname =
 select count(*) from pg_class where relnamespace = 'public'::regnamespace and relname = 'ti';
 create index ti_ab on ti (b desc, a);
 select c.relname, i.indkey, i.indoption, i.indcollation, i.indclass, i.indkey[0], i.indkey[1] from pg_index i join pg_class c on c.oid = i.indexrelid where i.indrelid = 'ti'::regclass order by 1;
+select 'ti'::regclass, 'ti'::regclass::oid > 0, 'pg_class'::regclass as c, 'int4'::regtype, 'public'::regnamespace;
+select relname from pg_class where oid in ('ti'::regclass, 'pg_class'::regclass) order by 1;
 drop view vv;
 drop table ti;

@@ -126,17 +126,50 @@ final class OperatorCalls {
                 continue;
             }
             Token at = t.get(i);
-            String function = "tusk_" + kind + (start == i - 1 && t.get(start).is(TokenType.STRING) ? "_in" : "_out");
+            boolean input = start == i - 1 && t.get(start).is(TokenType.STRING);
             List<Token> call = new ArrayList<>();
-            call.add(Tokens.synthetic(TokenType.IDENT, function, at));
+            call.add(Tokens.synthetic(TokenType.IDENT, "tusk_" + kind + (input ? "_in" : "_out"), at));
             call.add(Tokens.synthetic(TokenType.PUNCT, "(", at));
             call.addAll(t.subList(start, i));
             call.add(Tokens.synthetic(TokenType.PUNCT, ")", at));
+            if (input && isSelectItem(t, start, type + 1)) {
+                // 'pg_class'::regclass selected (not compared) prints as the name it looked up
+                call.add(0, Tokens.synthetic(TokenType.IDENT, "tusk_" + kind + "_out", at));
+                call.add(1, Tokens.synthetic(TokenType.PUNCT, "(", at));
+                call.add(Tokens.synthetic(TokenType.PUNCT, ")", at));
+            }
             t.subList(start, type + 1).clear();
             t.addAll(start, call);
             i = start + call.size() - 1;
         }
         return t;
+    }
+
+    private static final java.util.Set<String> CLAUSES = java.util.Set.of("select", "from", "where", "group", "having",
+            "order", "limit", "offset", "values", "set", "returning", "on", "using", "window");
+    private static final java.util.Set<String> ITEM_FOLLOWERS = java.util.Set.of("from", "as", "where", "order", "limit");
+
+    /** Whether [start, end) is a whole item of the statement's top-level select list. */
+    private static boolean isSelectItem(List<Token> t, int start, int end) {
+        if (start == 0 || Tokens.depthBetween(t, 0, start) != 0) {
+            return false;
+        }
+        if (end < t.size() && !t.get(end).isPunct(',') && !(t.get(end).is(TokenType.IDENT) && ITEM_FOLLOWERS.contains(t.get(end).value()))) {
+            return false;
+        }
+        Token before = t.get(start - 1);
+        if (!before.isWord("select") && !before.isPunct(',')) {
+            return false;
+        }
+        int depth = 0;
+        for (int j = start - 1; j >= 0; j--) {
+            Token x = t.get(j);
+            depth += x.isPunct(')') ? 1 : x.isPunct('(') ? -1 : 0;
+            if (depth == 0 && x.is(TokenType.IDENT) && CLAUSES.contains(x.value())) {
+                return x.value().equals("select");
+            }
+        }
+        return false;
     }
 
     /** At a {@code ::} at index i: the index of the type's name ({@code pg_catalog.} skipped), else -1. */
