@@ -11,13 +11,16 @@ import java.util.Set;
  * information_schema views whose PostgreSQL shape the engine's own (H2's INFORMATION_SCHEMA, a
  * system schema Tusk cannot change) does not have: Tusk defines them in pg_catalog as
  * {@code tusk_is_<view>} and a query naming {@code information_schema.<view>} reads those. The
- * others stay the engine's, whose names and types already match PostgreSQL's closely.
+ * others stay the engine's, whose names and types already match PostgreSQL's closely. Inside
+ * these definitions {@code information_schema.x} is still the engine's own view.
  */
 final class InformationSchemaViews {
     private InformationSchemaViews() {
     }
 
-    private static final Set<String> OVERRIDDEN = Set.of("columns", "table_privileges");
+    private static final Set<String> OVERRIDDEN = Set.of("columns", "table_privileges", "tables", "schemata", "views",
+            "table_constraints", "key_column_usage", "referential_constraints", "constraint_column_usage",
+            "check_constraints", "sequences");
 
     static boolean present(List<Token> tokens) {
         for (int i = 0; i + 2 < tokens.size(); i++) {
@@ -52,7 +55,83 @@ final class InformationSchemaViews {
     private static final String TYPMOD = "pg_catalog.tusk_typmod(c.data_type, c.character_maximum_length,"
             + " c.numeric_precision, c.numeric_scale)";
 
+    private static final String DB = "pg_catalog.tusk_current_database()";
+    private static final String NOT_HIDDEN = " NOT LIKE '" + DdlUndo.HIDDEN_PREFIX + "%'";
+    /** A NOT NULL column as PostgreSQL 15 lists it among the CHECK constraints: {nsp}_{rel}_{attnum}_not_null. */
+    private static final String NOT_NULL_NAME = "CAST(pg_catalog.tusk_namespace_oid(c.table_schema) AS VARCHAR) || '_'"
+            + " || CAST(pg_catalog.tusk_oid('r', c.table_schema, c.table_name) AS VARCHAR) || '_'"
+            + " || CAST(c.ordinal_position AS VARCHAR) || '_not_null'";
+    private static final String NOT_NULL_COLUMNS = " FROM information_schema.columns c JOIN information_schema.tables t"
+            + " ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'"
+            + " WHERE c.is_nullable = 'NO' AND c.table_schema NOT IN ('information_schema', 'pg_catalog')"
+            + " AND c.table_name" + NOT_HIDDEN;
+
     static final String[] VIEWS = {
+        // PostgreSQL 15's views of the same names, column for column (cf. information_schema.sql)
+        "CREATE OR REPLACE VIEW pg_catalog.tusk_is_tables AS SELECT " + DB + " AS table_catalog, n.nspname AS table_schema,"
+            + " c.relname AS table_name, CASE c.relkind WHEN 'v' THEN 'VIEW' ELSE 'BASE TABLE' END AS table_type,"
+            + " CAST(NULL AS VARCHAR) AS self_referencing_column_name, CAST(NULL AS VARCHAR) AS reference_generation,"
+            + " CAST(NULL AS VARCHAR) AS user_defined_type_catalog, CAST(NULL AS VARCHAR) AS user_defined_type_schema,"
+            + " CAST(NULL AS VARCHAR) AS user_defined_type_name,"
+            + " CASE WHEN c.relkind = 'r' THEN 'YES' ELSE 'NO' END AS is_insertable_into, 'NO' AS is_typed,"
+            + " CAST(NULL AS VARCHAR) AS commit_action"
+            + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE c.relkind IN ('r', 'v', 'p', 'f')",
+
+        "CREATE OR REPLACE VIEW pg_catalog.tusk_is_schemata AS SELECT " + DB + " AS catalog_name, n.nspname AS schema_name,"
+            + " pg_catalog.tusk_get_userbyid(n.nspowner) AS schema_owner, CAST(NULL AS VARCHAR) AS default_character_set_catalog,"
+            + " CAST(NULL AS VARCHAR) AS default_character_set_schema, CAST(NULL AS VARCHAR) AS default_character_set_name,"
+            + " CAST(NULL AS VARCHAR) AS sql_path FROM pg_catalog.pg_namespace n",
+
+        // Tusk's views cannot be written through: not updatable, unlike PostgreSQL's simple views
+        "CREATE OR REPLACE VIEW pg_catalog.tusk_is_views AS SELECT " + DB + " AS table_catalog, n.nspname AS table_schema,"
+            + " c.relname AS table_name, pg_catalog.pg_get_viewdef(c.oid) AS view_definition, 'NONE' AS check_option,"
+            + " 'NO' AS is_updatable, 'NO' AS is_insertable_into, 'NO' AS is_trigger_updatable,"
+            + " 'NO' AS is_trigger_deletable, 'NO' AS is_trigger_insertable_into"
+            + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'v'",
+
+        "CREATE OR REPLACE VIEW pg_catalog.tusk_is_table_constraints AS SELECT " + DB + " AS constraint_catalog,"
+            + " tc.constraint_schema, tc.constraint_name, " + DB + " AS table_catalog, tc.table_schema, tc.table_name,"
+            + " tc.constraint_type, 'NO' AS is_deferrable, 'NO' AS initially_deferred, 'YES' AS enforced,"
+            + " CASE WHEN tc.constraint_type = 'UNIQUE' THEN 'YES' END AS nulls_distinct"
+            + " FROM information_schema.table_constraints tc WHERE tc.table_name" + NOT_HIDDEN
+            + " UNION ALL SELECT " + DB + ", c.table_schema, " + NOT_NULL_NAME + ", " + DB + ", c.table_schema,"
+            + " c.table_name, 'CHECK', 'NO', 'NO', 'YES', CAST(NULL AS VARCHAR)" + NOT_NULL_COLUMNS,
+
+        "CREATE OR REPLACE VIEW pg_catalog.tusk_is_check_constraints AS SELECT " + DB + " AS constraint_catalog,"
+            + " n.nspname AS constraint_schema, k.conname AS constraint_name,"
+            + " SUBSTRING(pg_catalog.pg_get_constraintdef(k.oid) FROM 7) AS check_clause"
+            + " FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_namespace n ON n.oid = k.connamespace WHERE k.contype = 'c'"
+            + " UNION ALL SELECT " + DB + ", c.table_schema, " + NOT_NULL_NAME + ", c.column_name || ' IS NOT NULL'"
+            + NOT_NULL_COLUMNS,
+
+        "CREATE OR REPLACE VIEW pg_catalog.tusk_is_key_column_usage AS SELECT " + DB + " AS constraint_catalog,"
+            + " k.constraint_schema, k.constraint_name, " + DB + " AS table_catalog, k.table_schema, k.table_name,"
+            + " k.column_name, k.ordinal_position, k.position_in_unique_constraint"
+            + " FROM information_schema.key_column_usage k WHERE k.table_name" + NOT_HIDDEN,
+
+        "CREATE OR REPLACE VIEW pg_catalog.tusk_is_referential_constraints AS SELECT " + DB + " AS constraint_catalog,"
+            + " r.constraint_schema, r.constraint_name, " + DB + " AS unique_constraint_catalog,"
+            + " r.unique_constraint_schema, r.unique_constraint_name, r.match_option, r.update_rule, r.delete_rule"
+            + " FROM information_schema.referential_constraints r",
+
+        // a foreign key uses the referenced key's columns, not its own (which the engine lists as well)
+        "CREATE OR REPLACE VIEW pg_catalog.tusk_is_constraint_column_usage AS SELECT " + DB + " AS table_catalog,"
+            + " u.table_schema, u.table_name, u.column_name, " + DB + " AS constraint_catalog, u.constraint_schema,"
+            + " u.constraint_name FROM information_schema.constraint_column_usage u"
+            + " WHERE u.table_name" + NOT_HIDDEN + " AND NOT EXISTS (SELECT 1 FROM information_schema.referential_constraints r"
+            + " JOIN information_schema.key_column_usage k ON k.constraint_schema = r.constraint_schema"
+            + " AND k.constraint_name = r.constraint_name WHERE r.constraint_schema = u.constraint_schema"
+            + " AND r.constraint_name = u.constraint_name AND k.table_schema = u.table_schema"
+            + " AND k.table_name = u.table_name AND k.column_name = u.column_name)",
+
+        "CREATE OR REPLACE VIEW pg_catalog.tusk_is_sequences AS SELECT " + DB + " AS sequence_catalog, q.sequence_schema,"
+            + " q.sequence_name, LOWER(q.data_type) AS data_type, q.numeric_precision, q.numeric_precision_radix,"
+            + " q.numeric_scale, CAST(q.start_value AS VARCHAR) AS start_value,"
+            + " CAST(q.minimum_value AS VARCHAR) AS minimum_value, CAST(q.maximum_value AS VARCHAR) AS maximum_value,"
+            + " CAST(q.increment AS VARCHAR) AS increment, q.cycle_option FROM information_schema.sequences q"
+            + " WHERE q.sequence_name" + NOT_HIDDEN + " AND q.sequence_schema <> 'information_schema'",
+
         // PostgreSQL 15's information_schema.columns, column for column (cf. information_schema.sql)
         "CREATE OR REPLACE VIEW pg_catalog.tusk_is_columns AS SELECT pg_catalog.tusk_current_database() AS table_catalog,"
             + " c.table_schema, c.table_name, c.column_name, c.ordinal_position,"

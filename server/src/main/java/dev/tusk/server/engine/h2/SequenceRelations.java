@@ -56,9 +56,10 @@ final class SequenceRelations {
             }
             boolean aliased = i + 1 < t.size() && (t.get(i + 1).isWord("as") || (t.get(i + 1).is(TokenType.IDENT)
                     || t.get(i + 1).is(TokenType.QUOTED_IDENT)) && !NOT_ALIASES.contains(t.get(i + 1).value()));
+            // the engine's own view (quoted, so that InformationSchemaViews leaves it), which has base_value
             String row = "(select case when q.base_value = q.start_value then q.start_value"
                     + " else q.base_value - q.increment end as last_value, 0::bigint as log_cnt,"
-                    + " q.base_value <> q.start_value as is_called from information_schema.sequences q"
+                    + " q.base_value <> q.start_value as is_called from \"information_schema\".sequences q"
                     + " where q.sequence_schema = " + Identifiers.literal(inSchema)
                     + " and q.sequence_name = " + Identifiers.literal(name.value()) + ")"
                     + (aliased ? "" : " as " + Identifiers.quote(name.value()));
