@@ -24,3 +24,7 @@ select last_value, log_cnt, is_called from cf_seq2;
 select nextval('cf_seq2');
 select s.last_value, s.is_called from public.cf_seq2 s;
 select last_value, is_called from cf_seq where true;
+select quote_ident('a b'), quote_ident('ab'), quote_ident('select'), quote_ident('Ab'), quote_ident('name');
+select format_type(600, -1), format_type(1017, -1), format_type(22, -1), format_type(13221, -1);
+select 'point'::regtype::oid, 'int4[]'::regtype, 'timestamptz'::regtype;
+select count(*) from pg_type where typname in ('int4', 'point', 'inet', 'tsvector', 'cardinal_number');

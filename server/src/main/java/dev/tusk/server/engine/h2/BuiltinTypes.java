@@ -40,6 +40,7 @@ public final class BuiltinTypes {
     private static final int LEN = 4;
     private static final int BYVAL = 5;
     private static final int ELEM = 13;
+    private static final int ARRAY = 14;
     private static final int ALIGN = 22;
     private static final int STORAGE = 23;
     private static final int DESCRIPTION = COLUMNS.length;
@@ -184,6 +185,12 @@ public final class BuiltinTypes {
         String n = name.trim().toLowerCase(java.util.Locale.ROOT);
         if (!n.isEmpty() && n.chars().allMatch(Character::isDigit)) {
             return Integer.valueOf(n);
+        }
+        if (n.endsWith("[]")) {
+            String[] element = BY_OID.get(regtypeIn(n.substring(0, n.length() - 2)));
+            if (element != null && !element[ARRAY].equals("0")) {
+                return Integer.valueOf(element[ARRAY]);
+            }
         }
         for (String[] t : ROWS) {
             int oid = Integer.parseInt(t[OID]);

@@ -70,6 +70,7 @@ final class H2PgCatalog {
         {"pg_indexes_size", RELATIONS, "pgIndexesSize"},
         {"pg_database_size", RELATIONS, "pgDatabaseSize"},
         {"pg_get_viewdef", RELATIONS, "pgGetViewdef"},
+        {"tusk_quote_ident", RELATIONS, "quoteIdent"},
         {"pg_get_keywords", RELATIONS, "pgGetKeywords"},
         {"pg_size_pretty", RELATIONS, "pgSizePretty"},
         {"pg_get_serial_sequence", RELATIONS, "pgGetSerialSequence"},

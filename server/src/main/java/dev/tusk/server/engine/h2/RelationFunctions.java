@@ -193,6 +193,30 @@ public final class RelationFunctions {
         return List.copyOf(words);
     }
 
+    /**
+     * quote_ident(text) as PostgreSQL's quote_identifier: quoted only when the name is not a plain
+     * lower-case identifier or is a keyword other than an unreserved one.
+     */
+    public static String quoteIdent(String name) {
+        if (name == null) {
+            return null;
+        }
+        boolean plain = !name.isEmpty() && (name.charAt(0) == '_' || name.charAt(0) >= 'a' && name.charAt(0) <= 'z');
+        for (int i = 1; plain && i < name.length(); i++) {
+            char c = name.charAt(i);
+            plain = c == '_' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+        }
+        if (plain) {
+            for (String[] k : KEYWORDS) {
+                if (k[0].equals(name)) {
+                    plain = k[1].equals("U");
+                    break;
+                }
+            }
+        }
+        return plain ? name : dev.tusk.server.sql.Identifiers.quote(name);
+    }
+
     public static ResultSet pgGetKeywords() {
         SimpleResultSet rs = new SimpleResultSet();
         rs.addColumn("word", Types.VARCHAR, 63, 0);

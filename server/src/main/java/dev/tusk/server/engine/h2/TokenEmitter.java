@@ -15,6 +15,8 @@ import java.util.Set;
  * from the session. {@link H2SqlGenerator} builds the statement shapes on top of this.
  */
 abstract class TokenEmitter {
+    /** PostgreSQL functions whose names the engine's own built-ins take (an alias cannot replace those). */
+    private static final Set<String> SHADOWED_BUILTINS = Set.of("quote_ident");
     static final Set<String> SELECT_LIST_END = Set.of("from", "where", "group", "having", "window",
             "order", "limit", "offset", "fetch", "for", "union", "intersect", "except", "into");
 
@@ -170,6 +172,11 @@ abstract class TokenEmitter {
                 int close = matching(i + 1);
                 range(i + 1, close + 1);
                 return close + 1;
+            }
+            if (call && SHADOWED_BUILTINS.contains(t.value())) {
+                // the engine's function of this name behaves differently; Tusk's is tusk_<name>
+                out.emit("tusk_" + t.value(), t.start());
+                return i + 1;
             }
             if (t.value().equals("array_length") && call) {
                 return arrayLength(i);
