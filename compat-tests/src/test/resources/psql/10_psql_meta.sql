@@ -2,6 +2,8 @@ create table meta_a (id int primary key, v text);
 create table meta_b (id int);
 create view meta_v as select id from meta_a;
 create schema meta_s;
+\l
+\d
 \dt
 \dt meta_a
 \dn
@@ -20,3 +22,4 @@ create index meta_c_n_idx on meta_c (n);
 \dx
 \d+ meta_c
 \d+ meta_a
+drop database template0;

@@ -98,6 +98,10 @@ class BackendStartupTest {
         ErrorResponse e = startupError("tusk", "nodb");
         assertEquals("3D000", e.sqlState());
         assertEquals("database \"nodb\" does not exist", e.message());
+        // listed in pg_database, as in PostgreSQL, and never open to connections
+        ErrorResponse template0 = startupError("tusk", "template0");
+        assertEquals("55000", template0.sqlState());
+        assertEquals("database \"template0\" is not currently accepting connections", template0.message());
     }
 
     @Test

@@ -125,6 +125,11 @@ public final class BackendStartup {
             throw PgException.fatal(SqlState.CANNOT_CONNECT_NOW, "the database system is shutting down");
         }
         Roles.Role role = authenticate(user, database, client.address());
+        if (database.equals("template0")) {
+            // listed in pg_database as PostgreSQL lists it, never connectable (datallowconn false)
+            throw PgException.fatal(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                    "database \"template0\" is not currently accepting connections");
+        }
         if (!postmaster.engine().databaseExists(database)) {
             throw PgException.fatal(SqlState.UNDEFINED_DATABASE, "database \"" + database + "\" does not exist");
         }

@@ -206,6 +206,9 @@ final class UtilityCommands {
 
     private void dropDatabase(Statement.DropDatabase d) {
         backend.transaction.requireNoBlock("DROP DATABASE");
+        if (d.name().equals("template0") || d.name().equals("template1")) {
+            throw new PgException(SqlState.WRONG_OBJECT_TYPE, "cannot drop a template database");
+        }
         synchronized (backend.postmaster.engine()) {
             if (!backend.postmaster.engine().databaseExists(d.name())) {
                 if (d.ifExists()) {

@@ -98,8 +98,20 @@ public final class PgCatalogFunctions {
 
     /** shobj_description: comments on shared objects (databases, roles, tablespaces); Tusk keeps none. */
     public static String shobjDescription(Integer object, String catalog) {
+        if (object == null || !"pg_database".equals(catalog)) {
+            return null;
+        }
+        for (String[] d : DATABASE_COMMENTS) {
+            if (object == PgOids.of('d', "", d[0])) {
+                return d[1];
+            }
+        }
         return null;
     }
+
+    /** The comments initdb gives the databases it creates. */
+    private static final String[][] DATABASE_COMMENTS = {{"postgres", "default administrative connection database"},
+        {"template1", "default template for new databases"}, {"template0", "unmodifiable empty database"}};
 
     private static String description(Connection c, Integer object, int classOid, Integer subId) throws SQLException {
         if (object == null || subId == null) {
