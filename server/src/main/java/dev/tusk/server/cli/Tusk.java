@@ -92,6 +92,8 @@ public final class Tusk {
         Files.createDirectories(dd.logFile().getParent());
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        // the JVM's own options (TUSK_JAVA_OPTS in bin/tusk: heap, JFR) carry over to the server
+        cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Tusk.class.getName());
