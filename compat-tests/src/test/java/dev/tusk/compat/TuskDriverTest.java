@@ -207,6 +207,64 @@ class TuskDriverTest extends BothServers {
 
     @ParameterizedTest
     @ValueSource(strings = {"pg", "tusk"})
+    void batchedInsertsTravelAsMultiRowInsertsWithTheSameResults(String server) throws Exception {
+        for (String options : new String[] {"", "&reWriteBatchedInserts=false"}) {
+            try (Connection c = connect(server, options); Statement s = c.createStatement()) {
+                s.execute("create table drv_multi (id int primary key, n int, v text, d date)");
+                try (PreparedStatement ps = c.prepareStatement("insert into drv_multi (id, n, v, d) values (?, ?, upper(?), ?)")) {
+                    for (int i = 0; i < 300; i++) { // two full statements of 128 rows and one of 44
+                        ps.setInt(1, i);
+                        if (i % 7 == 0) {
+                            ps.setNull(2, java.sql.Types.INTEGER); // a parameter's type changes within the batch
+                        } else {
+                            ps.setLong(2, i * 10L);
+                        }
+                        ps.setString(3, "v" + i);
+                        ps.setObject(4, java.time.LocalDate.of(2026, 1, 1).plusDays(i));
+                        ps.addBatch();
+                    }
+                    int[] counts = ps.executeBatch();
+                    assertEquals(300, counts.length);
+                    assertTrue(java.util.Arrays.stream(counts).allMatch(n -> n == 1), options);
+                }
+                try (ResultSet rs = s.executeQuery("select count(*), count(n), sum(id), max(v), max(d) from drv_multi")) {
+                    assertTrue(rs.next());
+                    assertEquals(300, rs.getInt(1));
+                    assertEquals(300 - 43, rs.getInt(2));
+                    assertEquals(299 * 300 / 2, rs.getInt(3));
+                    assertEquals("V99", rs.getString(4));
+                    assertEquals(java.time.LocalDate.of(2026, 1, 1).plusDays(299), rs.getObject(5, java.time.LocalDate.class));
+                }
+                // a duplicate in row 200 fails the batch, which is one transaction: nothing of it stays
+                try (PreparedStatement ps = c.prepareStatement("insert into drv_multi (id, v) values (?, ?)")) {
+                    for (int i = 0; i < 300; i++) {
+                        ps.setInt(1, i == 200 ? 5 : 1000 + i);
+                        ps.setString(2, "again");
+                        ps.addBatch();
+                    }
+                    BatchUpdateException e = assertThrows(BatchUpdateException.class, ps::executeBatch);
+                    assertEquals("23505", e.getSQLState());
+                    assertTrue(e.getUpdateCounts().length <= 200, options + ": " + e.getUpdateCounts().length);
+                }
+                try (ResultSet rs = s.executeQuery("select count(*) from drv_multi where v = 'again'")) {
+                    assertTrue(rs.next());
+                    assertEquals(0, rs.getInt(1));
+                }
+                // ON CONFLICT DO NOTHING keeps one execution per row: each count says whether its row went in
+                try (PreparedStatement ps = c.prepareStatement("insert into drv_multi (id) values (?) on conflict do nothing")) {
+                    for (int id : new int[] {0, 5000, 1, 5001}) {
+                        ps.setInt(1, id);
+                        ps.addBatch();
+                    }
+                    assertArrayEquals(new int[] {0, 1, 0, 1}, ps.executeBatch());
+                }
+                s.execute("drop table drv_multi");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pg", "tusk"})
     void fetchSizeStreamsThroughAPortal(String server) throws Exception {
         try (Connection c = connect(server)) {
             c.setAutoCommit(false);

@@ -34,8 +34,9 @@ public enum DriverProperty {
     DEFAULT_ROW_FETCH_SIZE("defaultRowFetchSize", "0", "Rows fetched per round trip by default; 0 fetches all at once"),
     BINARY_TRANSFER("binaryTransfer", "true", "Receive results of named statements in binary where the type allows",
             "true", "false"),
-    REWRITE_BATCHED_INSERTS("reWriteBatchedInserts", "false",
-            "Accepted for pgjdbc compatibility; batches are pipelined in one round trip either way", "true", "false"),
+    REWRITE_BATCHED_INSERTS("reWriteBatchedInserts", "true",
+            "Send a batch of a plain INSERT ... VALUES (...) as multi-row INSERTs of 128 rows (each row's count stays 1);"
+            + " false sends one pipelined execution per row", "true", "false"),
     PROTOCOL_VERSION("protocolVersion", "3.0", "Protocol version to ask for: 3.0 or 3.2", "3.0", "3.2"),
     SOCKET_DIRECTORY("unixSocketDirectory", null,
             "Connect through the Unix-domain socket in this directory instead of TCP (the host is then ignored)");

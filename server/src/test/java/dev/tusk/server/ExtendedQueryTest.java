@@ -137,6 +137,10 @@ class ExtendedQueryTest {
             assertEquals("34000", ((ErrorResponse) r.get(0)).sqlState());
             r = send(c, new Bind("", "two", new short[] {7}, new byte[][] {text("1"), text("2")}, NONE), Sync.INSTANCE);
             assertEquals("unsupported format code: 7", ((ErrorResponse) r.get(0)).message());
+            // eight bytes for a binary int4: the statement's error, and the session goes on (PostgreSQL's 22P03)
+            r = send(c, new Bind("", "two", new short[] {1}, new byte[][] {new byte[8], new byte[8]}, NONE), Sync.INSTANCE);
+            assertEquals("22P03", ((ErrorResponse) r.get(0)).sqlState());
+            assertEquals("incorrect binary data format in bind parameter 1", ((ErrorResponse) r.get(0)).message());
             r = send(c, new Parse("two", "select 1", new int[0]), Sync.INSTANCE);
             assertEquals("42P05", ((ErrorResponse) r.get(0)).sqlState());
             r = send(c, new Close(Close.STATEMENT, "two"), new Close(Close.STATEMENT, "two"), Sync.INSTANCE);

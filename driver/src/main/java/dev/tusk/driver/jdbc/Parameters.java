@@ -55,6 +55,20 @@ final class Parameters {
         return p;
     }
 
+    /** The parameters of several executions side by side: one multi-row INSERT's (MultiRowInsert). */
+    static Parameters concat(java.util.List<Parameters> rows) {
+        int width = rows.get(0).count();
+        Parameters p = new Parameters(width * rows.size());
+        for (int r = 0; r < rows.size(); r++) {
+            Parameters row = rows.get(r);
+            System.arraycopy(row.oids, 0, p.oids, r * width, width);
+            System.arraycopy(row.formats, 0, p.formats, r * width, width);
+            System.arraycopy(row.values, 0, p.values, r * width, width);
+        }
+        Arrays.fill(p.set, true);
+        return p;
+    }
+
     void clear() {
         Arrays.fill(set, false);
         Arrays.fill(values, null);

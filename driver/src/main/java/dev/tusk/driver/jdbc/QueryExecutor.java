@@ -343,6 +343,48 @@ final class QueryExecutor {
      * single Sync, so the batch is one implicit transaction and costs one round trip per window.
      */
     long[] batch(String sql, List<Parameters> sets, boolean beginFirst) throws SQLException {
+        return batch(sql, sets, beginFirst, null);
+    }
+
+    /**
+     * A batch of a plain INSERT ... VALUES as multi-row INSERTs of {@link MultiRowInsert#ROWS} rows
+     * (the last one shorter), pipelined as {@link #batch} pipelines, in one implicit transaction.
+     * Each row's count is 1 when its statement inserted all its rows, else SUCCESS_NO_INFO.
+     */
+    long[] insertBatch(MultiRowInsert insert, List<Parameters> sets, boolean beginFirst) throws SQLException {
+        int n = sets.size();
+        int rows = Math.min(n, MultiRowInsert.ROWS);
+        List<Parameters> chunks = new ArrayList<>((n + rows - 1) / rows);
+        for (int from = 0; from < n; from += rows) {
+            chunks.add(Parameters.concat(sets.subList(from, Math.min(n, from + rows))));
+        }
+        int last = n - (chunks.size() - 1) * rows;
+        long[] perRow = new long[n];
+        try {
+            long[] perChunk = batch(insert.sql(rows), chunks, beginFirst, last == rows ? null : insert.sql(last));
+            spread(perChunk, perChunk.length, rows, perRow);
+            return perRow;
+        } catch (BatchUpdateException e) {
+            int chunksDone = e.getLargeUpdateCounts().length;
+            spread(e.getLargeUpdateCounts(), chunksDone, rows, perRow);
+            SQLException cause = e.getNextException() != null ? e.getNextException() : (SQLException) e.getCause();
+            throw new BatchUpdateException("Batch entry " + chunksDone * rows + " " + insert.original()
+                    + " was aborted: " + cause.getMessage(), e.getSQLState(), 0,
+                    java.util.Arrays.copyOf(perRow, chunksDone * rows), cause);
+        }
+    }
+
+    /** Per-row counts from the chunks' counts: 1 for each row of a chunk that inserted them all. */
+    private static void spread(long[] perChunk, int chunks, int rows, long[] perRow) {
+        for (int c = 0; c < chunks; c++) {
+            int from = c * rows;
+            int to = Math.min(perRow.length, from + rows);
+            java.util.Arrays.fill(perRow, from, to, perChunk[c] == to - from ? 1 : java.sql.Statement.SUCCESS_NO_INFO);
+        }
+    }
+
+    /** As {@link #batch(String, List, boolean)}; when lastSql is given, the last set runs that statement instead. */
+    private long[] batch(String sql, List<Parameters> sets, boolean beginFirst, String lastSql) throws SQLException {
         int n = sets.size();
         long[] counts = new long[n];
         if (n == 0) {
@@ -362,20 +404,25 @@ final class QueryExecutor {
             pc.flush();
             readPendingClose();
         }
-        String name = st == null ? "" : st.name;
-        int[] parsedOids = first.oids;
-        boolean needParse = st == null;
+        // the unnamed statement, parsed inline for the sets whose parameter types the named one
+        // (if any) was not prepared with: a type can change within a batch (setNull vs setLong)
+        int[] unnamedOids = null;
         BatchReader reader = new BatchReader(counts, beginFirst);
         int sent = 0;
         for (int i = 0; i < n; i++) {
             Parameters p = sets.get(i);
-            if (st == null && !java.util.Arrays.equals(p.oids, parsedOids)) {
-                needParse = true; // a parameter's type changed within the batch (setNull vs setInt)
-                parsedOids = p.oids;
-            }
-            if (needParse) {
-                new Parse("", sql, p.oids).encode(w);
-                needParse = false;
+            String name;
+            if (lastSql != null && i == n - 1) {
+                new Parse("", lastSql, p.oids).encode(w);
+                name = "";
+            } else if (st != null && java.util.Arrays.equals(p.oids, st.parameterOids)) {
+                name = st.name;
+            } else {
+                if (!java.util.Arrays.equals(p.oids, unnamedOids)) {
+                    new Parse("", sql, p.oids).encode(w);
+                    unnamedOids = p.oids;
+                }
+                name = "";
             }
             new Bind("", name, p.formats, p.values, NO_FORMATS).encode(w);
             new Execute("", 0).encode(w);

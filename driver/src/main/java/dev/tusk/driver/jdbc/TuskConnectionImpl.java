@@ -53,6 +53,14 @@ public final class TuskConnectionImpl extends UnsupportedConnection implements T
         this.executor = new QueryExecutor(pc, new StatementCache(DriverProperty.PREPARE_THRESHOLD.getInt(p),
                 DriverProperty.PREPARED_STATEMENT_CACHE_QUERIES.getInt(p)), DriverProperty.BINARY_TRANSFER.getBoolean(p));
         this.defaultFetchSize = DriverProperty.DEFAULT_ROW_FETCH_SIZE.getInt(p);
+        this.multiRowInserts = DriverProperty.REWRITE_BATCHED_INSERTS.getBoolean(p);
+    }
+
+    private final boolean multiRowInserts;
+
+    /** Whether a batch of a plain INSERT ... VALUES travels as multi-row INSERTs (reWriteBatchedInserts). */
+    boolean multiRowInserts() {
+        return multiRowInserts;
     }
 
     QueryExecutor executor() {

@@ -45,6 +45,18 @@ class TuskPreparedStatement extends UnsupportedPreparedStatement {
         this.params = new Parameters(t.parameterCount);
     }
 
+    private MultiRowInsert multiRowInsert;
+    private boolean multiRowInsertKnown;
+
+    /** The statement's multi-row form, worked out at its first batch (null if it has none). */
+    private MultiRowInsert multiRowInsert() {
+        if (!multiRowInsertKnown) {
+            multiRowInsertKnown = true;
+            multiRowInsert = returnsKeys ? null : MultiRowInsert.of(text);
+        }
+        return multiRowInsert;
+    }
+
     private static List<String> quoted(String[] cols) {
         List<String> out = new ArrayList<>();
         for (String c : cols) {
@@ -109,6 +121,10 @@ class TuskPreparedStatement extends UnsupportedPreparedStatement {
         checkOpen();
         List<Parameters> sets = new ArrayList<>(batch);
         batch.clear();
+        MultiRowInsert insert = sets.size() > 1 && conn.multiRowInserts() ? multiRowInsert() : null;
+        if (insert != null) {
+            return locked(() -> conn.executor().insertBatch(insert, sets, conn.needsBegin()));
+        }
         return locked(() -> conn.executor().batch(text.sql, sets, conn.needsBegin()));
     }
 

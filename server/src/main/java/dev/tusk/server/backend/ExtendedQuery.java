@@ -1,5 +1,6 @@
 package dev.tusk.server.backend;
 
+import dev.tusk.protocol.ProtocolException;
 import dev.tusk.protocol.SqlState;
 import dev.tusk.protocol.message.extended.Bind;
 import dev.tusk.protocol.message.extended.BindComplete;
@@ -97,13 +98,17 @@ final class ExtendedQuery {
                 continue;
             }
             int oid = st.parameterTypes()[i];
-            if (binaryParams != null && binaryParams[i] && PgBinary.isArray(oid)) {
-                values[i] = PgBinary.decodeArray(v);
-            } else if (binaryParams != null && binaryParams[i]) {
-                if (!PgBinary.supports(oid)) {
+            if (binaryParams != null && binaryParams[i]) {
+                if (!PgBinary.isArray(oid) && !PgBinary.supports(oid)) {
                     throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "binary input of type " + oid + " is not supported by Tusk yet");
                 }
-                values[i] = PgBinary.decode(oid, v);
+                try {
+                    values[i] = PgBinary.isArray(oid) ? PgBinary.decodeArray(v) : PgBinary.decode(oid, v);
+                } catch (ProtocolException e) {
+                    // bad data in a parameter is the statement's error, not the connection's (cf. exec_bind_message)
+                    throw new PgException(e.sqlState(), SqlState.INVALID_BINARY_REPRESENTATION.equals(e.sqlState())
+                            ? "incorrect binary data format in bind parameter " + (i + 1) : e.getMessage());
+                }
             } else {
                 values[i] = new String(v, StandardCharsets.UTF_8);
             }
