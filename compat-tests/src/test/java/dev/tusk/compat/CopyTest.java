@@ -90,6 +90,37 @@ class CopyTest extends BothServers {
         }
     }
 
+    /** Tusk's COPY inserts rows in buffers of 128: an error deep in a buffer still names its row's line. */
+    @Test
+    void aBadRowAmongManyNamesItsLine() throws Exception {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 1; i <= 1000; i++) {
+            rows.append(i).append('\t').append("v").append(i).append('\n');
+        }
+        String duplicateAt300 = rows.toString().replace("\n300\tv300\n", "\n7\tv300\n");
+        String badIntAt700 = rows.toString().replace("\n700\tv700\n", "\nseven\tv700\n");
+        for (String url : List.of(pg.jdbcUrl("postgres"), tusk.jdbcUrl("postgres"))) {
+            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+                s.execute("create table copy_many (id int primary key, v text)");
+                CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+                assertEquals(1000, copy.copyIn("copy copy_many from stdin", new StringReader(rows.toString())), url);
+                s.execute("truncate copy_many");
+                SQLException e = assertThrows(SQLException.class,
+                        () -> copy.copyIn("copy copy_many from stdin", new StringReader(duplicateAt300)));
+                assertEquals("23505", e.getSQLState());
+                assertTrue(e.getMessage().contains("COPY copy_many, line 300"), url + ": " + e.getMessage());
+                e = assertThrows(SQLException.class, () -> copy.copyIn("copy copy_many from stdin", new StringReader(badIntAt700)));
+                assertEquals("22P02", e.getSQLState());
+                assertTrue(e.getMessage().contains("COPY copy_many, line 700"), url + ": " + e.getMessage());
+                try (ResultSet rs = s.executeQuery("select count(*) from copy_many")) {
+                    rs.next();
+                    assertEquals(0, rs.getInt(1), "nothing of a failed COPY remains");
+                }
+                s.execute("drop table copy_many");
+            }
+        }
+    }
+
     @Test
     void binaryCopyMatchesPostgresAndLoadsBack() throws Exception {
         String ddl = "create table copy_bin (id int primary key, v text, n numeric(8,3), d date, ts timestamp, b bytea, f float8)";

@@ -223,13 +223,19 @@ final class CopyCommand {
 
     private long copyIn(Statement.Copy copy, CopyFormat format) throws IOException {
         List<String> columns = copy.columns().isEmpty() ? tableColumns(copy) : copy.columns();
-        StringBuilder insert = new StringBuilder("insert into ").append(copy.table()).append(" (")
-                .append(columnList(columns, "")).append(") values (");
-        for (int i = 1; i <= columns.size(); i++) {
-            insert.append(i > 1 ? ", " : "").append('$').append(i);
-        }
-        try (EnginePrepared prepared = backend.engine.prepare(engineStatement(insert.append(')').toString()), new int[0])) {
-            RowInserter inserter = new RowInserter(prepared, format, columns, copy.table());
+        String head = "insert into " + copy.table() + " (" + columnList(columns, "") + ") values ";
+        java.util.function.IntFunction<EnginePrepared> insertRows = n -> {
+            StringBuilder insert = new StringBuilder(head);
+            for (int r = 0, p = 1; r < n; r++) {
+                insert.append(r > 0 ? ", (" : "(");
+                for (int c = 0; c < columns.size(); c++, p++) {
+                    insert.append(c > 0 ? ", " : "").append('$').append(p);
+                }
+                insert.append(')');
+            }
+            return backend.engine.prepare(engineStatement(insert.toString()), new int[0]);
+        };
+        try (CopyRowInserter inserter = new CopyRowInserter(insertRows, format, columns, copy.table())) {
             if (copy.file() == null) {
                 short[] formats = new short[columns.size()];
                 Arrays.fill(formats, (short) (format.binary ? 1 : 0));
@@ -239,11 +245,11 @@ final class CopyCommand {
             } else {
                 readFromFile(file(copy.file()), copy.file(), inserter);
             }
-            return inserter.rows;
+            return inserter.rows();
         }
     }
 
-    private void readFromClient(RowInserter inserter) throws IOException {
+    private void readFromClient(CopyRowInserter inserter) throws IOException {
         while (true) {
             FrontendMessage type = backend.io.readFrontend();
             if (type == null) {
@@ -269,7 +275,7 @@ final class CopyCommand {
         }
     }
 
-    private static void readFromFile(Path path, String name, RowInserter inserter) throws IOException {
+    private static void readFromFile(Path path, String name, CopyRowInserter inserter) throws IOException {
         try (InputStream in = Files.newInputStream(path)) {
             byte[] chunk = new byte[CHUNK];
             for (int n; (n = in.read(chunk)) > 0; ) {
@@ -290,122 +296,4 @@ final class CopyCommand {
             return names;
         }
     }
-
-    /** Turns the incoming bytes into rows and inserts each; counts rows and lines for errors. */
-    private static final class RowInserter {
-        private final EnginePrepared prepared;
-        private final CopyFormat format;
-        private final List<String> columns;
-        private final String table;
-        private final ByteArrayOutputStream pendingLine = new ByteArrayOutputStream();
-        private final BinaryCopy.Decoder binary;
-        private final boolean[] forceNotNull;
-        private final boolean[] forceNull;
-        private boolean skipHeader;
-        private boolean ended;
-        private long rows;
-        private long line;
-
-        RowInserter(EnginePrepared prepared, CopyFormat format, List<String> columns, String table) {
-            this.prepared = prepared;
-            this.format = format;
-            this.columns = columns;
-            this.table = table;
-            this.skipHeader = format.header;
-            this.binary = format.binary ? new BinaryCopy.Decoder(prepared.parameterTypes()) : null;
-            this.forceNotNull = format.columns("force_not_null", columns);
-            this.forceNull = format.columns("force_null", columns);
-        }
-
-        void add(byte[] chunk) throws IOException {
-            if (ended) {
-                return;
-            }
-            if (binary != null) {
-                for (Object[] row : binary.add(chunk)) {
-                    line++;
-                    insert(row);
-                }
-                ended = binary.ended();
-                return;
-            }
-            int start = 0;
-            for (int i = 0; i < chunk.length && !ended; i++) {
-                if (chunk[i] == '\n') {
-                    pendingLine.write(chunk, start, i - start);
-                    textLine(takeLine());
-                    start = i + 1;
-                }
-            }
-            if (!ended) {
-                pendingLine.write(chunk, start, chunk.length - start);
-            }
-        }
-
-        void finish() throws IOException {
-            if (binary == null && !ended && pendingLine.size() > 0) {
-                textLine(takeLine());
-            }
-        }
-
-        /** Lines may be split anywhere between chunks, even inside a UTF-8 character: decode only whole lines. */
-        private String takeLine() {
-            String s = pendingLine.toString(StandardCharsets.UTF_8);
-            pendingLine.reset();
-            return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
-        }
-
-        private void textLine(String text) throws IOException {
-            line++;
-            if (skipHeader) {
-                skipHeader = false;
-                return;
-            }
-            if (!format.csv && text.equals("\\.")) {
-                ended = true; // the old end-of-data marker
-                return;
-            }
-            try {
-                List<String> fields = format.parse(text, forceNotNull, forceNull);
-                if (fields.size() > columns.size()) {
-                    throw new PgException(SqlState.BAD_COPY_FILE_FORMAT, "extra data after last expected column");
-                }
-                if (fields.size() < columns.size()) {
-                    throw new PgException(SqlState.BAD_COPY_FILE_FORMAT,
-                            "missing data for column \"" + columns.get(fields.size()) + "\"");
-                }
-                insert(fields.toArray());
-            } catch (PgException e) {
-                throw e.where("COPY " + table + ", line " + line);
-            }
-        }
-
-        private void insert(Object[] values) throws IOException {
-            try (EnginePortal portal = prepared.bind(values)) {
-                portal.execute(IGNORE, 0);
-            } catch (PgException e) {
-                throw e.where("COPY " + table + ", line " + line);
-            }
-            rows++;
-        }
-    }
-
-    /** The inserts' own tags are not sent: COPY answers with one CommandComplete. */
-    private static final RowReceiver IGNORE = new RowReceiver() {
-        @Override
-        public void start(List<ColumnDescription> columns) {
-        }
-
-        @Override
-        public void row(RowSource row) {
-        }
-
-        @Override
-        public void end(String commandTag) {
-        }
-
-        @Override
-        public void notice(String sqlState, String message) {
-        }
-    };
 }
