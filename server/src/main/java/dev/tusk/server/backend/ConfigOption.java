@@ -18,7 +18,7 @@ final class ConfigOption {
         if (known != null && value != null) {
             value = validate(backend, known, value);
         }
-        String canonical = backend.settings.set(name, value, local);
+        String canonical = backend.settings.set(name, value, local, backend.transaction.inBlock());
         String now = backend.settings.get(canonical);
         backend.settingChanged(canonical, now);
         return now;

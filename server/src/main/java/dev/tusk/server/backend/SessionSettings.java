@@ -92,28 +92,47 @@ final class SessionSettings {
         return v;
     }
 
-    /** Sets a value (null = the session's default); returns the canonical name. */
-    String set(String name, String value, boolean local) {
+    /**
+     * Sets a value (null = the session's default); returns the canonical name. In a transaction
+     * block the old value is kept: SET LOCAL goes back at the block's end, any SET at its rollback.
+     */
+    String set(String name, String value, boolean local, boolean inBlock) {
         String k = key(name);
         Definition d = DEFINITIONS.get(k);
         if (d != null && !d.settable()) {
             throw new PgException(SqlState.CANT_CHANGE_RUNTIME_PARAM, "parameter \"" + d.name() + "\" cannot be changed");
         }
         String v = value == null ? sessionDefaults.getOrDefault(k, d == null ? "" : d.defaultValue()) : value;
-        if (local) {
-            localUndo.add(new String[] {k, values.get(k)});
+        if (local || inBlock) {
+            localUndo.add(new String[] {k, values.get(k), local ? "local" : null});
         }
         values.put(k, v);
         return d != null ? d.name() : k;
     }
 
-    /** Undoes SET LOCAL at the end of the transaction; returns the names whose values changed back. */
-    List<String> endTransaction() {
+    String set(String name, String value, boolean local) {
+        return set(name, value, local, false);
+    }
+
+    /**
+     * At the end of a transaction (cf. AtEOXact_GUC): undoes SET LOCAL, and on rollback every SET
+     * made in it; returns the names whose values changed back.
+     */
+    List<String> endTransaction(boolean commit) {
         List<String> changed = new ArrayList<>();
         for (int i = localUndo.size() - 1; i >= 0; i--) {
             String[] u = localUndo.get(i);
-            values.put(u[0], u[1]);
-            changed.add(u[0]);
+            if (!commit || u[2] != null) {
+                values.put(u[0], u[1]);
+                changed.add(u[0]);
+            } else {
+                // committed SET: an earlier SET LOCAL's undo must not bring back the value before it
+                for (int j = i - 1; j >= 0; j--) {
+                    if (localUndo.get(j)[0].equals(u[0])) {
+                        localUndo.get(j)[1] = values.get(u[0]);
+                    }
+                }
+            }
         }
         localUndo.clear();
         return changed;

@@ -87,13 +87,15 @@ final class UtilityCommands {
                 out.end(t.tag());
                 break;
             }
-            case COMMIT:
-                out.end(tx.commit(notices));
-                restoreLocalSettings();
+            case COMMIT: {
+                String tag = tx.commit(notices); // ROLLBACK for a failed block
+                restoreLocalSettings(tag.equals("COMMIT"));
+                out.end(tag);
                 break;
+            }
             case ROLLBACK:
                 tx.rollback(notices);
-                restoreLocalSettings();
+                restoreLocalSettings(false);
                 out.end("ROLLBACK");
                 break;
             case SAVEPOINT:
@@ -115,8 +117,8 @@ final class UtilityCommands {
         }
     }
 
-    private void restoreLocalSettings() {
-        for (String name : backend.settings.endTransaction()) {
+    private void restoreLocalSettings(boolean commit) {
+        for (String name : backend.settings.endTransaction(commit)) {
             backend.settingChanged(name, backend.settings.get(name));
         }
     }

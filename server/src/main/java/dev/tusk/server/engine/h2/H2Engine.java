@@ -114,10 +114,15 @@ public final class H2Engine implements Engine {
     private Connection connect(String database, int lockTimeoutMs) {
         try {
             Connection c = DriverManager.getConnection(url(database), "tusk", "");
-            try (Statement s = c.createStatement()) {
-                s.execute("SET MODE PostgreSQL");
-                s.execute("SET LOCK_TIMEOUT " + lockTimeoutMs);
+            org.h2.engine.SessionLocal session = H2Sessions.of(c);
+            // the mode is the database's, not the session's: set at its first session (not in the
+            // URL, where H2 would create its own pg_catalog); the lock timeout is the session's
+            if (session.getDatabase().getMode().getEnum() != org.h2.engine.Mode.ModeEnum.PostgreSQL) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET MODE PostgreSQL");
+                }
             }
+            session.setLockTimeout(lockTimeoutMs);
             // H2 applies the URL's WRITE_DELAY=0 to the database at each connection: take it back
             storeOf(c).setAutoCommitDelay(-1);
             return c;

@@ -236,15 +236,10 @@ public final class PgCatalogFunctions {
     /** current_schemas(include_implicit): the search path's existing schemas, pg_catalog first when implicit ones count. */
     public static String[] currentSchemas(Connection c, Boolean includeImplicit) throws SQLException {
         java.util.List<String> out = new java.util.ArrayList<>();
-        try (ResultSet rs = c.createStatement().executeQuery(
-                "select setting_value from information_schema.settings where setting_name = 'SCHEMA_SEARCH_PATH'")) {
-            if (rs.next() && rs.getString(1) != null) {
-                for (String s : rs.getString(1).split(",")) {
-                    String name = s.trim().replace("\"", "");
-                    if (!name.isEmpty() && (Boolean.TRUE.equals(includeImplicit) || !name.equals("pg_catalog"))) {
-                        out.add(name);
-                    }
-                }
+        String[] path = H2Sessions.of(c).getSchemaSearchPath(); // as SearchPath set it: schemas that exist
+        for (String name : path == null ? new String[0] : path) {
+            if (Boolean.TRUE.equals(includeImplicit) || !name.equals("pg_catalog")) {
+                out.add(name);
             }
         }
         if (out.isEmpty()) {
