@@ -35,21 +35,12 @@ final class MultiRowInsert {
             return null;
         }
         String s = text.sql;
-        int values = topLevelValues(s);
-        if (values < 0) {
+        int[] row = valuesRow(s);
+        if (row == null || s.substring(0, row[0]).indexOf('$') >= 0) {
             return null;
         }
-        int open = values + "values".length();
-        while (open < s.length() && Character.isWhitespace(s.charAt(open))) {
-            open++;
-        }
-        if (open >= s.length() || s.charAt(open) != '(') {
-            return null;
-        }
-        int close = closing(s, open);
-        if (close < 0 || !onlyEnd(s, close + 1) || s.substring(0, open).indexOf('$') >= 0) {
-            return null;
-        }
+        int open = row[0];
+        int close = row[1];
         return new MultiRowInsert(s, s.substring(0, open), s.substring(open, close + 1), text.parameterCount);
     }
 
@@ -88,10 +79,14 @@ final class MultiRowInsert {
         }
     }
 
-    /** The index of the top-level VALUES keyword, or -1 (also when there are two). */
-    private static int topLevelValues(String s) {
+    /**
+     * Where the one row after the statement's top-level VALUES opens and closes, or null: when
+     * something other than blanks stands between VALUES and the row, or anything but the end after it.
+     */
+    private static int[] valuesRow(String s) {
         int depth = 0;
-        int found = -1;
+        int values = -1;
+        int open = -1;
         for (int i = 0; i < s.length(); i++) {
             int end = SqlText.skipQuoted(s, i);
             if (end > i) {
@@ -100,36 +95,25 @@ final class MultiRowInsert {
             }
             char c = s.charAt(i);
             if (c == '(') {
-                depth++;
+                if (depth++ == 0 && values >= 0 && open < 0) {
+                    if (!s.substring(values + 6, i).isBlank()) {
+                        return null;
+                    }
+                    open = i;
+                }
             } else if (c == ')') {
-                depth--;
+                if (--depth == 0 && open >= 0) {
+                    return onlyEnd(s, i + 1) ? new int[] {open, i} : null;
+                }
             } else if (depth == 0 && (c == 'v' || c == 'V') && s.regionMatches(true, i, "values", 0, 6)
                     && (i == 0 || !isWordChar(s.charAt(i - 1))) && (i + 6 >= s.length() || !isWordChar(s.charAt(i + 6)))) {
-                if (found >= 0) {
-                    return -1;
+                if (values >= 0) {
+                    return null;
                 }
-                found = i;
+                values = i;
             }
         }
-        return found;
-    }
-
-    private static int closing(String s, int open) {
-        int depth = 0;
-        for (int i = open; i < s.length(); i++) {
-            int end = SqlText.skipQuoted(s, i);
-            if (end > i) {
-                i = end - 1;
-                continue;
-            }
-            char c = s.charAt(i);
-            if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
+        return null;
     }
 
     /** Only blanks, comments and one trailing semicolon from i on. */
