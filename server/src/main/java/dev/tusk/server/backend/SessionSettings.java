@@ -114,6 +114,46 @@ final class SessionSettings {
         return set(name, value, local, false);
     }
 
+    /** Savepoints of the block, with how many undo entries stood before each (cf. GUC nest levels). */
+    private final List<Object[]> savepoints = new ArrayList<>();
+
+    void savepoint(String name) {
+        savepoints.add(new Object[] {name, localUndo.size()});
+    }
+
+    void releaseSavepoint(String name) {
+        int at = savepointIndex(name);
+        if (at >= 0) {
+            savepoints.subList(at, savepoints.size()).clear();
+        }
+    }
+
+    /** ROLLBACK TO SAVEPOINT: every SET since it goes back; returns the names whose values changed back. */
+    List<String> rollbackToSavepoint(String name) {
+        List<String> changed = new ArrayList<>();
+        int at = savepointIndex(name);
+        if (at < 0) {
+            return changed;
+        }
+        int mark = (Integer) savepoints.get(at)[1];
+        for (int i = localUndo.size() - 1; i >= mark; i--) {
+            String[] u = localUndo.remove(i);
+            values.put(u[0], u[1]);
+            changed.add(u[0]);
+        }
+        savepoints.subList(at + 1, savepoints.size()).clear();
+        return changed;
+    }
+
+    private int savepointIndex(String name) {
+        for (int i = savepoints.size() - 1; i >= 0; i--) {
+            if (savepoints.get(i)[0].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /**
      * At the end of a transaction (cf. AtEOXact_GUC): undoes SET LOCAL, and on rollback every SET
      * made in it; returns the names whose values changed back.
@@ -135,6 +175,7 @@ final class SessionSettings {
             }
         }
         localUndo.clear();
+        savepoints.clear();
         return changed;
     }
 

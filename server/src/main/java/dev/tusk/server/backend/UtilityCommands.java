@@ -101,15 +101,20 @@ final class UtilityCommands {
             case SAVEPOINT:
                 tx.requireBlock("SAVEPOINT");
                 backend.engine.savepoint(t.savepoint());
+                backend.settings.savepoint(t.savepoint());
                 out.end("SAVEPOINT");
                 break;
             case RELEASE:
                 tx.requireBlock("RELEASE SAVEPOINT");
                 backend.engine.releaseSavepoint(t.savepoint());
+                backend.settings.releaseSavepoint(t.savepoint());
                 out.end("RELEASE");
                 break;
             case ROLLBACK_TO:
                 tx.rollbackTo(t.savepoint());
+                for (String name : backend.settings.rollbackToSavepoint(t.savepoint())) {
+                    backend.settingChanged(name, backend.settings.get(name));
+                }
                 out.end("ROLLBACK");
                 break;
             default:
