@@ -400,18 +400,11 @@ final class H2Session implements EngineSession {
             return List.of();
         }
         notified = false;
-        List<String[]> out = new ArrayList<>();
-        try (Statement s = conn.createStatement()) {
-            try (ResultSet rs = s.executeQuery("select channel, payload from " + PgFunctions.NOTIFY_QUEUE + " order by seq")) {
-                while (rs.next()) {
-                    out.add(new String[] {rs.getString(1), rs.getString(2)});
-                }
-            }
-            s.execute("delete from " + PgFunctions.NOTIFY_QUEUE);
+        try {
+            return PgFunctions.takeQueuedNotifications(conn);
         } catch (SQLException e) {
             throw H2Errors.map(e);
         }
-        return out;
     }
 
     @Override

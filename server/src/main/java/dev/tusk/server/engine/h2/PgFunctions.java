@@ -51,6 +51,20 @@ public final class PgFunctions {
         }
     }
 
+    /** What pg_notify() queued in the session's committed transaction, in order; the queue is emptied. */
+    static java.util.List<String[]> takeQueuedNotifications(java.sql.Connection c) throws java.sql.SQLException {
+        java.util.List<String[]> out = new java.util.ArrayList<>();
+        try (java.sql.Statement s = c.createStatement()) {
+            try (java.sql.ResultSet rs = s.executeQuery("select channel, payload from " + NOTIFY_QUEUE + " order by seq")) {
+                while (rs.next()) {
+                    out.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+            s.execute("delete from " + NOTIFY_QUEUE);
+        }
+        return out;
+    }
+
     /**
      * pg_sleep(seconds): sleeps in short steps, asking the engine between them whether the statement
      * was cancelled (CancelRequest, statement_timeout), so a sleeping query stops like any other.
