@@ -175,6 +175,19 @@ class TuskDriverTest extends BothServers {
                     assertTrue(keys.next());
                     assertEquals(20_001, keys.getInt("id"));
                 }
+                // a batch returns each row's key too
+                for (int i = 0; i < 3; i++) {
+                    ps.setString(1, "batch-keyed");
+                    ps.addBatch();
+                }
+                assertArrayEquals(new int[] {1, 1, 1}, ps.executeBatch());
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    for (int id = 20_002; id <= 20_004; id++) {
+                        assertTrue(keys.next());
+                        assertEquals(id, keys.getInt("id"));
+                    }
+                    assertFalse(keys.next());
+                }
             }
             // A failing entry aborts the whole batch (one implicit transaction), as with pgjdbc.
             try (PreparedStatement ps = c.prepareStatement("insert into drv_batch (id, v) values (?, ?)")) {

@@ -343,7 +343,12 @@ final class QueryExecutor {
      * single Sync, so the batch is one implicit transaction and costs one round trip per window.
      */
     long[] batch(String sql, List<Parameters> sets, boolean beginFirst) throws SQLException {
-        return batch(sql, sets, beginFirst, null);
+        return batch(sql, sets, beginFirst, null, null);
+    }
+
+    /** As {@link #batch(String, List, boolean)}, collecting the rows the statement returns (RETURNING: generated keys) into keys. */
+    long[] batch(String sql, List<Parameters> sets, boolean beginFirst, Result keys) throws SQLException {
+        return batch(sql, sets, beginFirst, null, keys);
     }
 
     /**
@@ -361,7 +366,7 @@ final class QueryExecutor {
         int last = n - (chunks.size() - 1) * rows;
         long[] perRow = new long[n];
         try {
-            long[] perChunk = batch(insert.sql(rows), chunks, beginFirst, last == rows ? null : insert.sql(last));
+            long[] perChunk = batch(insert.sql(rows), chunks, beginFirst, last == rows ? null : insert.sql(last), null);
             spread(perChunk, perChunk.length, rows, perRow);
             return perRow;
         } catch (BatchUpdateException e) {
@@ -383,8 +388,8 @@ final class QueryExecutor {
         }
     }
 
-    /** As {@link #batch(String, List, boolean)}; when lastSql is given, the last set runs that statement instead. */
-    private long[] batch(String sql, List<Parameters> sets, boolean beginFirst, String lastSql) throws SQLException {
+    /** As {@link #batch(String, List, boolean, Result)}; when lastSql is given, the last set runs that statement instead. */
+    private long[] batch(String sql, List<Parameters> sets, boolean beginFirst, String lastSql, Result keys) throws SQLException {
         int n = sets.size();
         long[] counts = new long[n];
         if (n == 0) {
@@ -407,7 +412,7 @@ final class QueryExecutor {
         // the unnamed statement, parsed inline for the sets whose parameter types the named one
         // (if any) was not prepared with: a type can change within a batch (setNull vs setLong)
         int[] unnamedOids = null;
-        BatchReader reader = new BatchReader(counts, beginFirst);
+        BatchReader reader = new BatchReader(counts, beginFirst, keys);
         int sent = 0;
         for (int i = 0; i < n; i++) {
             Parameters p = sets.get(i);
@@ -425,6 +430,9 @@ final class QueryExecutor {
                 name = "";
             }
             new Bind("", name, p.formats, p.values, NO_FORMATS).encode(w);
+            if (keys != null && i == 0) {
+                new Describe(Describe.PORTAL, "").encode(w); // the returned rows' fields, once
+            }
             new Execute("", 0).encode(w);
             sent++;
             if (sent % BATCH_WINDOW == 0) {
@@ -459,9 +467,13 @@ final class QueryExecutor {
         SQLException error;
         private boolean skipBegin;
 
-        BatchReader(long[] counts, boolean skipBegin) {
+        /** Where returned rows go, or null to drop them. */
+        private final Result rows;
+
+        BatchReader(long[] counts, boolean skipBegin, Result rows) {
             this.counts = counts;
             this.skipBegin = skipBegin;
+            this.rows = rows;
         }
 
         void readUpTo(int target) throws SQLException {
@@ -497,6 +509,16 @@ final class QueryExecutor {
                     return true;
                 case READY_FOR_QUERY:
                     return false;
+                case ROW_DESCRIPTION:
+                    if (rows != null && rows.fields == null) {
+                        rows.fields = fields(RowDescription.decode(pc.body()));
+                    }
+                    return true;
+                case DATA_ROW:
+                    if (rows != null) {
+                        rows.rows.add(row(pc.body()));
+                    }
+                    return true;
                 default:
                     return true;
             }

@@ -125,7 +125,13 @@ class TuskPreparedStatement extends UnsupportedPreparedStatement {
         if (insert != null) {
             return locked(() -> conn.executor().insertBatch(insert, sets, conn.needsBegin()));
         }
-        return locked(() -> conn.executor().batch(text.sql, sets, conn.needsBegin()));
+        if (!returnsKeys) {
+            return locked(() -> conn.executor().batch(text.sql, sets, conn.needsBegin()));
+        }
+        Result keys = new Result();
+        long[] counts = locked(() -> conn.executor().batch(text.sql, sets, conn.needsBegin(), keys));
+        generatedKeys = keys.hasRows() ? new TuskResultSet(this, keys, 0) : null;
+        return counts;
     }
 
     @Override
