@@ -16,12 +16,10 @@ import java.util.List;
  * targets ({@code SET a[1] = ...}).
  */
 final class ArraySubscripts {
-    /**
-     * The catalogs' int2vector and oidvector columns (see ColumnTypes), recognised by name: a user
-     * table's column of one of these names would be shifted too.
-     */
-    private static final java.util.Set<String> VECTORS = java.util.Set.of("indkey", "indoption", "indclass",
-            "indcollation", "tgattr", "proargtypes");
+    /** The catalogs' int2vector and oidvector columns (see ColumnTypes), by the catalog that has them. */
+    private static final java.util.Map<String, String> VECTORS = java.util.Map.of("indkey", "pg_index",
+            "indoption", "pg_index", "indclass", "pg_index", "indcollation", "pg_index", "tgattr", "pg_trigger",
+            "proargtypes", "pg_proc");
 
     private ArraySubscripts() {
     }
@@ -49,7 +47,7 @@ final class ArraySubscripts {
             List<Token> array = new ArrayList<>(t.subList(start, open));
             List<Token> index = new ArrayList<>(t.subList(open + 1, close));
             Token at = t.get(open);
-            if (VECTORS.contains(t.get(open - 1).value()) && t.get(open - 1).is(TokenType.IDENT)) {
+            if (isCatalogVector(t, open - 1)) {
                 // a catalog vector, 0-based in PostgreSQL, is an array from 1 in the engine
                 List<Token> shifted = new ArrayList<>();
                 parenthesized(shifted, at, index);
@@ -76,6 +74,19 @@ final class ArraySubscripts {
             open = start + with.size() - 1;
         }
         return t;
+    }
+
+    /** Whether the column named at index i is a catalog's vector: qualified by that catalog (or its alias), or unqualified beside it. */
+    private static boolean isCatalogVector(List<Token> t, int i) {
+        String catalog = t.get(i).is(TokenType.IDENT) ? VECTORS.get(t.get(i).value()) : null;
+        if (catalog == null) {
+            return false;
+        }
+        if (i >= 2 && t.get(i - 1).isPunct('.')) {
+            String relation = TableOidColumns.relationOf(t, t.get(i - 2).value());
+            return relation != null && (relation.equals(catalog) || relation.equals("pg_catalog." + catalog));
+        }
+        return TableOidColumns.relationOf(t, catalog) != null;
     }
 
     private static boolean isSubscript(List<Token> t, int open) {

@@ -52,7 +52,7 @@ final class TableOidColumns {
     }
 
     /** The relation (schema-qualified as written) that a FROM item of this name or alias reads, or null. */
-    private static String relationOf(List<Token> t, String reference) {
+    static String relationOf(List<Token> t, String reference) {
         for (int j = 0; j < t.size(); j++) {
             if (!isName(t.get(j)) || !t.get(j).value().equals(reference)) {
                 continue;
