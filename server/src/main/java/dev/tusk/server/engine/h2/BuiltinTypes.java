@@ -81,19 +81,27 @@ public final class BuiltinTypes {
         return sb.toString();
     }
 
+    /** The rows as the engine's values, converted once: every query over pg_type reads them. */
+    private static final List<Object[]> VALUES = ROWS.stream().map(BuiltinTypes::values).toList();
+
+    private static Object[] values(String[] row) {
+        Object[] values = new Object[COLUMNS.length];
+        for (int i = 0; i < COLUMNS.length; i++) {
+            String v = row[i];
+            values[i] = v.equals("\\N") || COLUMNS[i][1].endsWith(" ARRAY") ? null
+                    : i == NAMESPACE ? PgOids.namespace(v) : value(COLUMNS[i][1], v);
+        }
+        return values;
+    }
+
     /** pg_type's built-in rows (tusk_type_rows()). */
     public static ResultSet typeRows() {
         SimpleResultSet rs = new SimpleResultSet();
         for (String[] c : COLUMNS) {
             rs.addColumn(c[0], sqlType(c[1]), c[1].equals("CHAR") ? 1 : 0, 0);
         }
-        for (String[] row : ROWS) {
-            Object[] values = new Object[COLUMNS.length];
-            for (int i = 0; i < COLUMNS.length; i++) {
-                String v = row[i];
-                values[i] = v.equals("\\N") || COLUMNS[i][1].endsWith(" ARRAY") ? null : i == NAMESPACE ? PgOids.namespace(v) : value(COLUMNS[i][1], v);
-            }
-            rs.addRow(values);
+        for (Object[] row : VALUES) {
+            rs.addRow(row.clone());
         }
         return rs;
     }

@@ -60,12 +60,11 @@ final class ColumnTypes {
 
     /** The PostgreSQL type of schema.table.column if it is one of the domains' types, else 0. */
     int typeOf(Connection c, String schema, String table, String column) throws SQLException {
-        String key = schema + "." + table + "." + column;
         if (schema.equals("pg_catalog")) {
-            return VECTORS.getOrDefault(key, 0);
+            return VECTORS.getOrDefault(schema + "." + table + "." + column, 0);
         }
         Snapshot s = current(c);
-        return s.types().isEmpty() ? 0 : s.types().getOrDefault(key, 0);
+        return s.types().isEmpty() ? 0 : s.types().getOrDefault(schema + "." + table + "." + column, 0);
     }
 
     /** The name of the enum type with these labels (H2 names an enum by them in its errors), or null. */
