@@ -80,15 +80,32 @@ class BackendStartupTest {
     }
 
     @Test
-    void oversizedStartupPacketIsAProtocolViolation() throws Exception {
+    void malformedStartupPacketsAreClosedWithoutAReply() throws Exception {
+        byte[][] packets = {
+            {0, 0, 0x4e, 0x20, 0, 3, 0, 0}, // 20,000 bytes: over the startup packet's limit
+            {0, 0, 0, 4, 0, 0, 0, 0}, // shorter than a protocol version
+            "GET / HTTP/1.1\r\nHost: tusk\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        };
+        for (byte[] packet : packets) {
+            try (WireClient c = WireClient.raw(tusk.port())) {
+                c.rawOut.write(packet);
+                c.rawOut.flush();
+                assertNull(c.read(), "closed without a reply, as PostgreSQL does");
+            }
+        }
+        try (WireClient c = tusk.connect()) {
+            assertInstanceOf(ReadyForQuery.class, c.query("select 1").get(3));
+        }
+    }
+
+    @Test
+    void unsupportedRequestCodeIsRefusedAsAnUnsupportedProtocol() throws Exception {
         try (WireClient c = WireClient.raw(tusk.port())) {
-            PgWriter w = c.io.writer();
-            w.int32(20_000).int32(StartupMessage.PROTOCOL_3_0);
+            c.io.writer().int32(8).int32((1234 << 16) | 5681);
             c.io.flush();
             ErrorResponse e = (ErrorResponse) c.read();
-            assertEquals("08P01", e.sqlState());
-            assertEquals("FATAL", e.severity());
-            assertNull(c.read(), "the server closes the connection");
+            assertEquals("0A000", e.sqlState());
+            assertEquals("unsupported frontend protocol 1234.5681: server supports 3.0 to 3.2", e.message());
         }
     }
 

@@ -237,7 +237,7 @@ class PostgresMainTest {
     void statementTimeoutCancelsALongStatement() throws Exception {
         try (WireClient c = tusk.connect()) {
             assertEquals("SET", tag(c.query("set statement_timeout = '200ms'")));
-            ErrorResponse e = (ErrorResponse) c.query("select max(rand()) from system_range(1, 2000000000)").get(0);
+            ErrorResponse e = (ErrorResponse) c.query("select max(random()) from generate_series(1, 2000000000)").get(0);
             assertEquals("57014", e.sqlState());
             assertEquals("canceling statement due to statement timeout", e.message());
             assertEquals("RESET", tag(c.query("reset statement_timeout")));

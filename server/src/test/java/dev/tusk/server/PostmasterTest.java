@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** The postmaster: connection slots, cancel routing, the lock file and shutdown, over real sockets. */
 class PostmasterTest {
-    private static final String LONG_QUERY = "select max(rand()) from system_range(1, 2000000000)";
+    private static final String LONG_QUERY = "select max(random()) from generate_series(1, 2000000000)";
 
     @Test
     void connectionsOverMaxConnectionsGetTooManyClients() throws Exception {

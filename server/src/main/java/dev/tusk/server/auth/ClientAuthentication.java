@@ -49,14 +49,16 @@ public final class ClientAuthentication {
                     cleartext(io, user, stored);
                     break;
                 case "md5":
-                    if (ScramVerifier.parse(stored) != null) {
-                        scram(io, stored);
+                    // no verifier (no password, no such role): the exchange password_encryption's default
+                    // would ask for, SCRAM, as PostgreSQL's CheckPWChallengeAuth does
+                    if (stored == null || ScramVerifier.parse(stored) != null) {
+                        scram(io, user, stored);
                     } else {
                         md5(io, stored);
                     }
                     break;
                 default:
-                    scram(io, stored);
+                    scram(io, user, stored);
                     break;
             }
         } catch (AuthenticationException e) {
@@ -88,8 +90,8 @@ public final class ClientAuthentication {
         }
     }
 
-    private static void scram(PgConnectionIO io, String stored) throws IOException, AuthenticationException {
-        ScramAuthenticator scram = new ScramAuthenticator(ScramVerifier.parse(stored));
+    private static void scram(PgConnectionIO io, String user, String stored) throws IOException, AuthenticationException {
+        ScramAuthenticator scram = new ScramAuthenticator(ScramVerifier.parse(stored), user);
         new AuthenticationSASL(List.of("SCRAM-SHA-256")).encode(io.writer());
         io.flush();
         SaslInitialResponse first = SaslInitialResponse.decode(response(io));

@@ -17,9 +17,12 @@ public final class ScramAuthenticator {
     private String serverFirst;
     private String nonce;
 
-    /** verifier may be null (no password, or not a SCRAM one): the exchange runs and then fails, revealing nothing. */
-    public ScramAuthenticator(ScramVerifier verifier) {
-        this.verifier = verifier != null ? verifier : ScramVerifier.create(new String(randomBytes(18), StandardCharsets.ISO_8859_1));
+    /**
+     * verifier may be null (no password, not a SCRAM one, or no such role): the exchange runs against the
+     * user's mock verifier and then fails, revealing nothing.
+     */
+    public ScramAuthenticator(ScramVerifier verifier, String user) {
+        this.verifier = verifier != null ? verifier : ScramVerifier.mock(user);
     }
 
     /** Takes the client-first-message and returns the server-first-message. */

@@ -20,6 +20,22 @@ public record ScramVerifier(int iterations, byte[] salt, byte[] storedKey, byte[
     private static final int DEFAULT_ITERATIONS = 4096;
 
     /** A new verifier for a password, with a random salt (PostgreSQL's default 4096 iterations). */
+    /** A secret of this server process, so that a mock salt cannot be computed from the user name alone. */
+    private static final byte[] MOCK_NONCE = new java.security.SecureRandom().generateSeed(32);
+
+    /**
+     * What a role without a SCRAM password (or no role at all) is challenged with (cf. auth-scram.c
+     * scram_mock_salt): the same salt for the same name every time, as a real role's would be, and built
+     * without PBKDF2, so neither the salt nor the time taken tells an unknown role from a wrong password.
+     */
+    public static ScramVerifier mock(String user) {
+        byte[] digest = sha256((user + '\0' + java.util.Base64.getEncoder().encodeToString(MOCK_NONCE))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] salt = java.util.Arrays.copyOf(digest, 16);
+        byte[] key = sha256(digest);
+        return new ScramVerifier(DEFAULT_ITERATIONS, salt, key, sha256(key));
+    }
+
     public static ScramVerifier create(String password) {
         byte[] salt = new byte[16];
         new SecureRandom().nextBytes(salt);

@@ -107,13 +107,18 @@ final class Backend implements BackendRegistry.Entry {
 
     /** Applies a setting's change: tells the engine, and reports it if it is a GUC_REPORT setting. */
     void settingChanged(String name, String value) {
+        settingChanged(name, value, true);
+    }
+
+    /** Applies a setting's change; reports it (ParameterStatus) only if report and it is a GUC_REPORT setting. */
+    void settingChanged(String name, String value, boolean report) {
         switch (name.toLowerCase(java.util.Locale.ROOT)) {
             case "timezone": engine.applySetting("timezone", value); break;
             case "search_path": engine.applySetting("search_path", value); break;
             case "statement_timeout": engine.applySetting("statement_timeout", Long.toString(Durations.millis(value))); break;
             default: break;
         }
-        if (settings.isReported(name)) {
+        if (report && settings.isReported(name)) {
             new ParameterStatus(SessionSettings.canonical(name), value).encode(io.writer());
         }
     }

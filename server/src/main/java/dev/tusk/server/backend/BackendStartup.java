@@ -47,15 +47,20 @@ public final class BackendStartup {
     private final ClientSocket client;
     private final PgConnectionIO io;
     private final LockedOutputStream out;
+    /** False for a connection over the postmaster's limit: it only hears "too many clients". */
+    private final boolean admitted;
+    private java.util.concurrent.ScheduledFuture<?> authenticationTimer;
 
-    public BackendStartup(Postmaster postmaster, ClientSocket client) {
+    public BackendStartup(Postmaster postmaster, ClientSocket client, boolean admitted) {
         this.postmaster = postmaster;
         this.client = client;
+        this.admitted = admitted;
         this.out = new LockedOutputStream(client.out());
         this.io = new PgConnectionIO(client.in(), out, postmaster.settings().maxMessageSize());
     }
 
     public void run() {
+        authenticationTimer = postmaster.authenticationTimer(client);
         try {
             StartupMessage startup = readStartup();
             if (startup != null) {
@@ -71,6 +76,7 @@ public final class BackendStartup {
             LOG.log(Level.WARNING, "backend failed", e);
             sendFatal(PgException.fatal(SqlState.INTERNAL_ERROR, String.valueOf(e.getMessage())));
         } finally {
+            authenticationTimer.cancel(false);
             client.close();
         }
     }
@@ -78,11 +84,27 @@ public final class BackendStartup {
     /** Reads packets until the StartupMessage; null if the connection was only a cancel request or closed. */
     private StartupMessage readStartup() throws IOException {
         while (true) {
-            PgReader body = io.readStartupPacket();
+            PgReader body;
+            try {
+                body = io.readStartupPacket();
+            } catch (ProtocolException e) {
+                // an invalid length (an HTTP request, a port scanner): closed without a reply, as PostgreSQL does
+                LOG.fine(e.getMessage());
+                return null;
+            }
             if (body == null) {
                 return null;
             }
-            StartupPacket p = StartupPacket.decode(body);
+            StartupPacket p;
+            try {
+                p = StartupPacket.decode(body);
+            } catch (ProtocolException e) {
+                if (e.getMessage().startsWith("unsupported frontend protocol")) {
+                    throw PgException.fatal(SqlState.FEATURE_NOT_SUPPORTED, e.getMessage()
+                            + ": server supports 3.0 to 3." + NEWEST_MINOR);
+                }
+                throw e;
+            }
             if (p instanceof SslRequest || p instanceof GssEncRequest) {
                 io.writer().int8('N');
                 io.flush();
@@ -96,6 +118,9 @@ public final class BackendStartup {
     }
 
     private void startSession(StartupMessage startup) throws IOException {
+        if (!admitted) {
+            throw PgException.fatal(SqlState.TOO_MANY_CONNECTIONS, "sorry, too many clients already");
+        }
         if (startup.majorVersion() != 3) {
             throw PgException.fatal(SqlState.FEATURE_NOT_SUPPORTED, "unsupported frontend protocol "
                     + startup.majorVersion() + "." + startup.minorVersion() + ": server supports 3.0 to 3." + NEWEST_MINOR);
@@ -125,6 +150,8 @@ public final class BackendStartup {
             throw PgException.fatal(SqlState.CANNOT_CONNECT_NOW, "the database system is shutting down");
         }
         Roles.Role role = authenticate(user, database, client.address());
+        checkReplication(params.get("replication"), role);
+        authenticationTimer.cancel(false);
         if (database.equals("template0")) {
             // listed in pg_database as PostgreSQL lists it, never connectable (datallowconn false)
             throw PgException.fatal(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
@@ -182,23 +209,75 @@ public final class BackendStartup {
         }
     }
 
-    /** Startup parameters other than user/database/options set session settings, as in PostgreSQL. */
+    /**
+     * The startup packet's settings (cf. postinit.c process_startup_options): {@code options} first,
+     * then every other parameter, each set as SET would set it for this role after authentication,
+     * with the same checks; a refusal ends the connection (FATAL), as in PostgreSQL.
+     */
     private static void applyStartupOptions(Backend backend, Map<String, String> params) {
-        params.forEach((k, v) -> {
-            switch (k) {
-                case "user": case "database": case "replication": case "options": case "application_name":
-                    return;
-                default:
-                    if (SessionSettings.canonical(k) != null) {
-                        try {
-                            backend.settings.set(k, v, false);
-                            backend.settingChanged(k, v);
-                        } catch (PgException e) {
-                            throw PgException.fatal(e.sqlState(), e.getMessage());
-                        }
-                    }
+        String options = params.get("options");
+        try {
+            if (options != null) {
+                for (String[] setting : StartupOptions.parse(options)) {
+                    startupSetting(backend, setting[0], setting[1]);
+                }
             }
-        });
+            params.forEach((k, v) -> {
+                switch (k) {
+                    case "user": case "database": case "replication": case "options":
+                        return;
+                    default:
+                        startupSetting(backend, k, v);
+                }
+            });
+        } catch (PgException e) {
+            throw e.asFatal();
+        }
+    }
+
+    private static void startupSetting(Backend backend, String name, String value) {
+        if (SessionSettings.canonical(name) == null) {
+            throw new PgException(SqlState.UNDEFINED_OBJECT, "unrecognized configuration parameter \"" + name + "\"");
+        }
+        if (name.equalsIgnoreCase("session_authorization")) {
+            if (value.equals(backend.user)) {
+                return;
+            }
+            if (!backend.isSessionSuperuser()) {
+                throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to set session authorization \"" + value + "\"");
+            }
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "SET SESSION AUTHORIZATION is not supported by Tusk yet");
+        }
+        ConfigOption.set(backend, name, value, false, true);
+    }
+
+    /**
+     * A walsender connection (replication=true/database) needs a superuser or a replication role
+     * (cf. postinit.c InitPostgres); Tusk has no replication protocol to speak even then.
+     */
+    private static void checkReplication(String replication, Roles.Role role) {
+        if (replication == null) {
+            return;
+        }
+        String v = replication.toLowerCase(java.util.Locale.ROOT);
+        boolean walsender;
+        if (v.equals("database")) {
+            walsender = true;
+        } else if (List.of("on", "true", "yes", "1", "t", "y").contains(v)) {
+            walsender = true;
+        } else if (List.of("off", "false", "no", "0", "f", "n").contains(v)) {
+            walsender = false;
+        } else {
+            throw PgException.fatal(SqlState.INVALID_PARAMETER_VALUE, "invalid value for parameter \"replication\": \""
+                    + replication + "\"").hint("Valid values are: \"false\", 0, \"true\", 1, \"database\".");
+        }
+        if (!walsender) {
+            return;
+        }
+        if (!role.superuser()) {
+            throw PgException.fatal(SqlState.INSUFFICIENT_PRIVILEGE, "must be superuser or replication role to start walsender");
+        }
+        throw PgException.fatal(SqlState.FEATURE_NOT_SUPPORTED, "replication connections are not supported by Tusk");
     }
 
     /**

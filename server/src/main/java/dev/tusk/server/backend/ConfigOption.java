@@ -12,19 +12,63 @@ final class ConfigOption {
     private ConfigOption() {
     }
 
-    /** Sets name to value (null: back to the session's default); returns the value now in force. */
+    /** SET name = value, or RESET (value null: back to the session's default); returns the value now in force. */
     static String set(Backend backend, String name, String value, boolean local) {
-        String known = SessionSettings.canonical(name);
-        if (known != null && value != null) {
-            value = validate(backend, known, value);
+        return set(backend, name, value, local, false);
+    }
+
+    /**
+     * Sets name to value, as SET would (atStartup false) or as a startup packet's parameter would,
+     * where backend-only settings may still be set and nothing is reported yet (the startup reply
+     * reports every GUC_REPORT setting once). Returns the value now in force.
+     */
+    static String set(Backend backend, String name, String value, boolean local, boolean atStartup) {
+        SessionSettings.Definition d = SessionSettings.definition(name);
+        if (d != null) {
+            checkContext(backend, d, atStartup);
+            if (value != null) {
+                value = validate(backend, d, value);
+            }
         }
         String canonical = backend.settings.set(name, value, local, backend.transaction.inBlock());
         String now = backend.settings.get(canonical);
-        backend.settingChanged(canonical, now);
+        backend.settingChanged(canonical, now, !atStartup);
         return now;
     }
 
-    private static String validate(Backend backend, String name, String value) {
+    /** When a setting may change and by whom (cf. guc.c set_config_option's switch over the context). */
+    private static void checkContext(Backend backend, SessionSettings.Definition d, boolean atStartup) {
+        String name = d.name();
+        switch (d.context()) {
+            case "internal":
+                throw new PgException(SqlState.CANT_CHANGE_RUNTIME_PARAM, "parameter \"" + name + "\" cannot be changed");
+            case "postmaster":
+                throw new PgException(SqlState.CANT_CHANGE_RUNTIME_PARAM,
+                        "parameter \"" + name + "\" cannot be changed without restarting the server");
+            case "sighup":
+                throw new PgException(SqlState.CANT_CHANGE_RUNTIME_PARAM, "parameter \"" + name + "\" cannot be changed now");
+            case "superuser-backend":
+            case "backend":
+                if (!atStartup) {
+                    throw new PgException(SqlState.CANT_CHANGE_RUNTIME_PARAM,
+                            "parameter \"" + name + "\" cannot be set after connection start");
+                }
+                if (d.context().equals("backend")) {
+                    return;
+                }
+                // fall through: superuser-backend at startup needs a superuser
+            case "superuser":
+                if (!backend.isSuperuser()) {
+                    throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to set parameter \"" + name + "\"");
+                }
+                return;
+            default:
+                return;
+        }
+    }
+
+    private static String validate(Backend backend, SessionSettings.Definition d, String value) {
+        String name = d.name();
         switch (name) {
             case "client_encoding": {
                 String v = value.toUpperCase(Locale.ROOT).replace("-", "");
@@ -39,16 +83,66 @@ final class ConfigOption {
                 if (!v.contains("ISO")) {
                     throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "Tusk supports only DateStyle ISO");
                 }
-                return v.contains("DMY") ? "ISO, DMY" : v.contains("YMD") ? "ISO, YMD" : "ISO, MDY";
+                // the order, when not named, is kept from the current value (cf. datetime.c check_datestyle)
+                String order = v.contains("DMY") || v.contains("EURO") && !v.contains("NONEURO") ? "DMY"
+                        : v.contains("YMD") ? "YMD" : v.contains("MDY") || v.contains("US") || v.contains("NONEURO") ? "MDY"
+                        : backend.settings.get("DateStyle").replaceFirst(".*, *", "");
+                return "ISO, " + order;
             }
-            case "statement_timeout":
-                Durations.millis(value);
-                return value;
             case "role":
                 return checkRole(backend, value);
             default:
+                return byType(d, value);
+        }
+    }
+
+    /** A value checked and normalized by the setting's type, as guc.c parse_and_validate_value does. */
+    private static String byType(SessionSettings.Definition d, String value) {
+        switch (d.type()) {
+            case "bool": {
+                Boolean b = parseBool(value.trim().toLowerCase(Locale.ROOT));
+                if (b == null) {
+                    throw new PgException(SqlState.INVALID_PARAMETER_VALUE, "parameter \"" + d.name() + "\" requires a Boolean value");
+                }
+                return b ? "on" : "off";
+            }
+            case "enum": {
+                for (String v : d.enumValues()) {
+                    if (v.equalsIgnoreCase(value.trim())) {
+                        return v;
+                    }
+                }
+                throw new PgException(SqlState.INVALID_PARAMETER_VALUE, "invalid value for parameter \"" + d.name() + "\": \""
+                        + value + "\"").hint("Available values: " + String.join(", ", d.enumValues()) + ".");
+            }
+            case "integer":
+                if (!d.unit().isEmpty()) {
+                    return GucUnits.normalize(d.name(), d.unit(), value);
+                }
+                // fall through
+            case "real":
+                if (!value.matches("\\s*[-+]?(\\d+(\\.\\d*)?|\\.\\d+|0[xX][0-9a-fA-F]+)([eE][-+]?\\d+)?\\s*[a-zA-Z]*\\s*")) {
+                    throw new PgException(SqlState.INVALID_PARAMETER_VALUE, "invalid value for parameter \"" + d.name() + "\": \""
+                            + value + "\"");
+                }
+                return value.trim();
+            default:
                 return value;
         }
+    }
+
+    /** PostgreSQL's parse_bool: on/off, true/false, yes/no, 1/0 and unique prefixes of them. */
+    private static Boolean parseBool(String v) {
+        if (v.isEmpty()) {
+            return null;
+        }
+        if (v.equals("1") || v.equals("on") || "true".startsWith(v) || "yes".startsWith(v)) {
+            return Boolean.TRUE;
+        }
+        if (v.equals("0") || (v.length() >= 2 && "off".startsWith(v)) || "false".startsWith(v) || "no".startsWith(v)) {
+            return Boolean.FALSE;
+        }
+        return null;
     }
 
     /** SET ROLE: NONE, or a role the session user is a member of (any role for a superuser). */

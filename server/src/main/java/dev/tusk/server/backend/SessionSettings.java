@@ -14,17 +14,42 @@ import java.util.Map;
  * Names are case-insensitive; each keeps PostgreSQL's spelling for SHOW and ParameterStatus.
  */
 final class SessionSettings {
-    /** A setting's canonical name, default, whether changes are reported, and whether SET may change it. */
-    private record Definition(String name, String defaultValue, boolean reported, boolean settable, String description) {
+    /**
+     * A setting's canonical name, default, whether changes are reported, when it may be set (pg_settings.context:
+     * user, superuser, backend, superuser-backend, sighup, postmaster, internal), its type and enum values.
+     * Tusk's own settings act; the rest of PostgreSQL 15's (pg15-settings.tsv) are kept and shown, without effect.
+     */
+    record Definition(String name, String defaultValue, boolean reported, String context, String type,
+            List<String> enumValues, String unit, String description) {
     }
 
     private static final Map<String, Definition> DEFINITIONS = new LinkedHashMap<>();
+    /** Tusk's own settings, which every session holds a value of from its start. */
+    private static final List<String> OWN = new ArrayList<>();
 
     private static void define(String name, String value, boolean reported, boolean settable, String description) {
-        DEFINITIONS.put(name.toLowerCase(Locale.ROOT), new Definition(name, value, reported, settable, description));
+        String k = name.toLowerCase(Locale.ROOT);
+        Definition pg = DEFINITIONS.get(k);
+        String context = settable ? "user" : pg != null && !pg.context().equals("user") ? pg.context() : "internal";
+        DEFINITIONS.put(k, new Definition(name, value, reported, context, pg != null ? pg.type() : "string",
+                pg != null ? pg.enumValues() : List.of(), pg != null ? pg.unit() : "", description));
+        OWN.add(k);
     }
 
     static {
+        try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                SessionSettings.class.getResourceAsStream("pg15-settings.tsv"), java.nio.charset.StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                if (line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t", -1);
+                DEFINITIONS.put(f[0].toLowerCase(Locale.ROOT), new Definition(f[0], f[3], false, f[1], f[2],
+                        f[4].isEmpty() ? List.of() : List.of(f[4].split(",")), f[5], f[6]));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         define("application_name", "", true, true, "Sets the application name to be reported in statistics and logs.");
         define("client_encoding", "UTF8", true, true, "Sets the client's character set encoding.");
         define("client_min_messages", "notice", false, true, "Sets the message levels that are sent to the client.");
@@ -62,7 +87,9 @@ final class SessionSettings {
     private final List<String[]> localUndo = new ArrayList<>();
 
     SessionSettings(Map<String, String> startupValues) {
-        DEFINITIONS.forEach((k, d) -> values.put(k, d.defaultValue()));
+        for (String k : OWN) {
+            values.put(k, DEFINITIONS.get(k).defaultValue());
+        }
         startupValues.forEach((k, v) -> values.put(k.toLowerCase(Locale.ROOT), v));
         sessionDefaults.putAll(values);
     }
@@ -84,8 +111,17 @@ final class SessionSettings {
         return c.toLowerCase(Locale.ROOT);
     }
 
+    /** The definition of a setting PostgreSQL or Tusk knows, or null (an unknown or custom name). */
+    static Definition definition(String name) {
+        return DEFINITIONS.get(name.toLowerCase(Locale.ROOT));
+    }
+
     String get(String name) {
-        String v = values.get(key(name));
+        String k = key(name);
+        String v = values.get(k);
+        if (v == null && DEFINITIONS.containsKey(k)) {
+            v = DEFINITIONS.get(k).defaultValue();
+        }
         if (v == null) {
             throw new PgException(SqlState.UNDEFINED_OBJECT, "unrecognized configuration parameter \"" + name + "\"");
         }
@@ -99,9 +135,6 @@ final class SessionSettings {
     String set(String name, String value, boolean local, boolean inBlock) {
         String k = key(name);
         Definition d = DEFINITIONS.get(k);
-        if (d != null && !d.settable()) {
-            throw new PgException(SqlState.CANT_CHANGE_RUNTIME_PARAM, "parameter \"" + d.name() + "\" cannot be changed");
-        }
         String v = value == null ? sessionDefaults.getOrDefault(k, d == null ? "" : d.defaultValue()) : value;
         if (local || inBlock) {
             localUndo.add(new String[] {k, values.get(k), local ? "local" : null});
@@ -198,9 +231,11 @@ final class SessionSettings {
     /** All settings for SHOW ALL: name, setting, description. */
     List<String[]> all() {
         List<String[]> rows = new ArrayList<>();
+        DEFINITIONS.forEach((k, d) -> rows.add(new String[] {d.name(), get(k), d.description()}));
         values.forEach((k, v) -> {
-            Definition d = DEFINITIONS.get(k);
-            rows.add(new String[] {d != null ? d.name() : k, v, d != null ? d.description() : ""});
+            if (!DEFINITIONS.containsKey(k)) {
+                rows.add(new String[] {k, v, ""});
+            }
         });
         rows.sort((a, b) -> a[0].compareToIgnoreCase(b[0]));
         return rows;

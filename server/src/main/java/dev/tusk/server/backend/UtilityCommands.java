@@ -179,6 +179,10 @@ final class UtilityCommands {
         if (r.name().equals("all")) {
             for (String[] row : backend.settings.all()) {
                 String name = row[0];
+                SessionSettings.Definition d = SessionSettings.definition(name);
+                if (d != null && !d.context().equals("user") && !(d.context().equals("superuser") && backend.isSuperuser())) {
+                    continue; // RESET ALL leaves what SET may not change
+                }
                 try {
                     String before = backend.settings.get(name);
                     backend.settings.set(name, null, false);
@@ -191,8 +195,7 @@ final class UtilityCommands {
                 }
             }
         } else {
-            String canonical = backend.settings.set(r.name(), null, false);
-            backend.settingChanged(canonical, backend.settings.get(canonical));
+            ConfigOption.set(backend, r.name(), null, false);
         }
         out.end("RESET");
     }

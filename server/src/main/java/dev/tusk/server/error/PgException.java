@@ -33,6 +33,18 @@ public class PgException extends RuntimeException {
         return new PgException("FATAL", sqlState, message, null);
     }
 
+    /** The same error as a FATAL one (an error during startup ends the connection). */
+    public PgException asFatal() {
+        if (isFatal()) {
+            return this;
+        }
+        PgException f = new PgException("FATAL", sqlState, getMessage(), this);
+        f.detail = detail;
+        f.hint = hint;
+        f.where = where;
+        return f;
+    }
+
     public PgException detail(String d) {
         this.detail = d;
         return this;

@@ -33,6 +33,8 @@ public final class BackendRegistry {
     private final AtomicInteger nextPid = new AtomicInteger(1000 + new SecureRandom().nextInt(10_000));
     private final Map<Integer, Entry> backends = new ConcurrentHashMap<>();
     private final int maxConnections;
+    /** Connections with a backend thread, authenticated or not (cf. the postmaster's child count). */
+    private int live;
 
     public BackendRegistry(int maxConnections) {
         this.maxConnections = maxConnections;
@@ -47,6 +49,23 @@ public final class BackendRegistry {
         byte[] k = new byte[length];
         random.nextBytes(k);
         return k;
+    }
+
+    /**
+     * Admits a new connection before anything is read from it, or returns false when as many are live as
+     * the postmaster keeps (twice max_connections, as PostgreSQL's MaxLivePostmasterChildren): then it
+     * only says "too many clients" (a dead-end backend). Each admitted connection is released at its end.
+     */
+    public synchronized boolean admit() {
+        if (live >= 2 * maxConnections) {
+            return false;
+        }
+        live++;
+        return true;
+    }
+
+    public synchronized void release() {
+        live--;
     }
 
     /** Registers a backend, or returns false if every connection slot is taken. */

@@ -163,7 +163,16 @@ public final class Postmaster implements AutoCloseable {
     }
 
     private void startBackend(ClientSocket client) {
-        Runnable backend = () -> new BackendStartup(this, client).run();
+        boolean admitted = registry.admit();
+        Runnable backend = () -> {
+            try {
+                new BackendStartup(this, client, admitted).run();
+            } finally {
+                if (admitted) {
+                    registry.release();
+                }
+            }
+        };
         if (settings.virtualThreads()) {
             Thread.ofVirtual().name("backend").start(backend);
         } else {
@@ -199,6 +208,25 @@ public final class Postmaster implements AutoCloseable {
 
     public Engine engine() {
         return engine;
+    }
+
+    /**
+     * Closes the connection unless the returned timer is cancelled first: a connection gets
+     * authentication_timeout from its accept to the end of its authentication (cf. postmaster.c
+     * StartupPacketTimeoutHandler and the authentication timeout of PerformAuthentication).
+     */
+    public java.util.concurrent.ScheduledFuture<?> authenticationTimer(ClientSocket client) {
+        return TIMERS.schedule(client::close, settings.authenticationTimeoutMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** One daemon thread for the timers of every postmaster in this JVM; a cancelled timer leaves the queue. */
+    private static final java.util.concurrent.ScheduledThreadPoolExecutor TIMERS = timers();
+
+    private static java.util.concurrent.ScheduledThreadPoolExecutor timers() {
+        var t = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
+                r -> Thread.ofPlatform().name("postmaster timers").daemon(true).unstarted(r));
+        t.setRemoveOnCancelPolicy(true);
+        return t;
     }
 
     public BackendRegistry registry() {

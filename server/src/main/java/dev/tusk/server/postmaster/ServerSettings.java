@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public record ServerSettings(List<String> listenAddresses, int port, int maxConnections, List<String> socketDirectories,
                              boolean fsync, boolean virtualThreads, int maxMessageSize, String timezone,
-                             Map<String, String> all) {
+                             long authenticationTimeoutMillis, Map<String, String> all) {
 
     public static ServerSettings from(Map<String, String> conf) {
         return new ServerSettings(
@@ -22,13 +22,32 @@ public record ServerSettings(List<String> listenAddresses, int port, int maxConn
                 !conf.getOrDefault("backend_threads", "virtual").equalsIgnoreCase("platform"),
                 Integer.parseInt(conf.getOrDefault("max_message_size", "1073741823")),
                 conf.getOrDefault("timezone", "UTC"),
+                seconds(conf.getOrDefault("authentication_timeout", "1min")),
                 Map.copyOf(conf));
     }
 
     /** The same settings with the port replaced (the command line's -p wins over the file). */
     public ServerSettings withPort(int p) {
         return new ServerSettings(listenAddresses, p, maxConnections, socketDirectories, fsync, virtualThreads,
-                maxMessageSize, timezone, all);
+                maxMessageSize, timezone, authenticationTimeoutMillis, all);
+    }
+
+    /** A time setting whose unit is seconds (authentication_timeout = 60, '30s', '1min'), in milliseconds. */
+    static long seconds(String v) {
+        String t = v.trim().toLowerCase(java.util.Locale.ROOT);
+        int i = 0;
+        while (i < t.length() && (Character.isDigit(t.charAt(i)) || t.charAt(i) == '.')) {
+            i++;
+        }
+        double n = Double.parseDouble(t.substring(0, i));
+        switch (t.substring(i).trim()) {
+            case "ms": return (long) n;
+            case "": case "s": return (long) (n * 1000);
+            case "min": return (long) (n * 60_000);
+            case "h": return (long) (n * 3_600_000);
+            case "d": return (long) (n * 86_400_000);
+            default: throw new IllegalArgumentException("invalid value for parameter \"authentication_timeout\": \"" + v + "\"");
+        }
     }
 
     private static List<String> list(String v) {

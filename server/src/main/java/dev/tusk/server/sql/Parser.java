@@ -17,6 +17,18 @@ public final class Parser {
     /** Objects whose CREATE the engine cannot carry out: functions are H2's Java aliases, not SQL. */
     private static final Set<String> UNSUPPORTED_OBJECTS = Set.of("FUNCTION", "PROCEDURE", "TRIGGER", "LANGUAGE",
             "EVENT TRIGGER", "AGGREGATE", "OPERATOR");
+    /** The objects whose CREATE/ALTER/DROP the engine carries out. */
+    private static final Set<String> ENGINE_OBJECTS = Set.of("TABLE", "VIEW", "INDEX", "SEQUENCE", "SCHEMA", "TYPE",
+            "DOMAIN", "MATERIALIZED VIEW");
+    /**
+     * The other objects of PostgreSQL's grammar (cf. gram.y's CreateStmt family): Tusk has none yet, so their
+     * DDL is 0A000; a word on neither list is a syntax error, as in PostgreSQL (the engine's own objects too).
+     */
+    private static final Set<String> OTHER_OBJECTS = Set.of("AGGREGATE", "CAST", "COLLATION", "CONVERSION",
+            "EVENT TRIGGER", "FOREIGN DATA WRAPPER", "FOREIGN TABLE", "FUNCTION", "LANGUAGE", "OPERATOR",
+            "OPERATOR CLASS", "OPERATOR FAMILY", "POLICY", "PROCEDURE", "PUBLICATION", "ROUTINE", "RULE", "SERVER",
+            "STATISTICS", "SUBSCRIPTION", "TABLESPACE", "TEXT SEARCH", "TRANSFORM", "TRIGGER", "USER MAPPING",
+            "ACCESS METHOD", "DEFAULT", "SYSTEM", "LARGE", "OWNED", "DATABASE", "EXTENSION");
     private static final Set<String> TWO_WORD_OBJECTS = Set.of("materialized", "foreign", "event", "text",
             "access", "operator", "user");
 
@@ -77,7 +89,7 @@ public final class Parser {
                     return RoleParser.attributes(this, text, Statement.RoleAction.ALTER, false);
                 }
                 pos = objectAt;
-                return engine(text, CommandKind.ALTER, objectType());
+                return ddl(text, CommandKind.ALTER, objectType(), objectAt);
             }
             case "drop": return drop(text);
             case "truncate": return engine(text, CommandKind.TRUNCATE, null);
@@ -104,7 +116,7 @@ public final class Parser {
             case "discard": return new Statement.Discard(text, word().toUpperCase(Locale.ROOT));
             case "vacuum": return new Statement.NoOp(text, "VACUUM");
             case "analyze": case "analyse": return new Statement.NoOp(text, "ANALYZE");
-            case "checkpoint": return new Statement.NoOp(text, "CHECKPOINT");
+            case "checkpoint": expectEnd(); return new Statement.NoOp(text, "CHECKPOINT");
             case "listen": return new Statement.Listen(text, nameAndEnd(), true);
             case "unlisten":
                 if (pos < end && tokens.get(pos).isOp("*")) {
@@ -168,7 +180,7 @@ public final class Parser {
         if (UNSUPPORTED_OBJECTS.contains(object)) {
             return new Statement.Unsupported(text, "CREATE " + object);
         }
-        return engine(text, CommandKind.CREATE, object);
+        return ddl(text, CommandKind.CREATE, object, objectAt);
     }
 
     private Statement drop(String text) {
@@ -204,7 +216,18 @@ public final class Parser {
                     ifExists);
         }
         pos = save;
-        return engine(text, CommandKind.DROP, objectType());
+        return ddl(text, CommandKind.DROP, objectType(), save);
+    }
+
+    /** DDL of an object the engine keeps, or PostgreSQL's answer for the rest. */
+    private Statement ddl(String text, CommandKind kind, String object, int objectAt) {
+        if (ENGINE_OBJECTS.contains(object)) {
+            return engine(text, kind, object);
+        }
+        if (OTHER_OBJECTS.contains(object)) {
+            return new Statement.Unsupported(text, kind.name() + " " + object);
+        }
+        throw syntaxError(tokens.get(objectAt));
     }
 
 

@@ -30,6 +30,18 @@ public final class H2Engine implements Engine {
             // pg_catalog's functions replace the H2 PostgreSQL mode's own, which answer from H2's metadata
             + ";BUILTIN_ALIAS_OVERRIDE=TRUE";
 
+    static {
+        // Behind EngineAllowList, the engine itself loads no class outside Tusk (aliases, triggers, table
+        // engines, linked tables' drivers by name) and deserializes no Java object. Read once, when H2's
+        // SysProperties first loads; an application embedding Tusk that set them keeps its own values.
+        if (System.getProperty("h2.allowedClasses") == null) {
+            System.setProperty("h2.allowedClasses", "dev.tusk.*");
+        }
+        if (System.getProperty("h2.javaObjectSerializer") == null) {
+            System.setProperty("h2.javaObjectSerializer", RefusingJavaObjectSerializer.class.getName());
+        }
+    }
+
     private final Path base;
     private final boolean fsync;
     private final Map<String, GroupCommit> groupCommits = new ConcurrentHashMap<>();

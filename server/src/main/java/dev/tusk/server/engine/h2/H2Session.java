@@ -134,7 +134,9 @@ final class H2Session implements EngineSession {
         notices(st);
         SqlBuilder sql = null;
         try {
-            if (!st.isDdl()) {
+            if (st.isDdl()) {
+                EngineAllowList.check(st); // refused at Parse, as PostgreSQL's analysis would
+            } else {
                 List<SqlBuilder> generated = H2SqlGenerator.generate(st, info, catalog);
                 if (generated.size() == 1) {
                     sql = generated.get(0);

@@ -48,6 +48,7 @@ final class H2SqlGenerator extends TokenEmitter {
 
     /** The H2 statements (usually one) that carry out st, each with its offset map. */
     static List<SqlBuilder> generate(EngineStatement st, SessionInfo session, Catalog catalog) {
+        EngineAllowList.check(st);
         List<Token> t = OperatorCalls.present(st.tokens()) ? OperatorCalls.rewrite(st.tokens()) : st.tokens();
         if (ExpandArrayCalls.present(t)) {
             t = ExpandArrayCalls.rewrite(t);

@@ -31,7 +31,9 @@ final class SearchPath {
             if (p.startsWith("\"") && p.endsWith("\"") && p.length() > 1) {
                 p = p.substring(1, p.length() - 1);
             }
-            if (!p.isEmpty() && !p.equals("$user") && !p.equals("pg_catalog") && session.getDatabase().findSchema(p) != null) {
+            // information_schema in the engine is the engine's own (sessions, settings, users): never searched
+            if (!p.isEmpty() && !p.equals("$user") && !p.equals("pg_catalog") && !p.equalsIgnoreCase("information_schema")
+                    && session.getDatabase().findSchema(p) != null) {
                 schemas.add(p);
             }
         }
