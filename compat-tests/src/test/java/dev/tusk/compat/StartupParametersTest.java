@@ -171,16 +171,23 @@ class StartupParametersTest extends BothServers {
         p.setProperty("user", "alice");
         p.setProperty("currentSchema", "alice_schema,public");
         p.setProperty("options", "-c statement_timeout=4321 -c DateStyle=ISO,\\ YMD");
-        p.setProperty("assumeMinServerVersion", "9.4");
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port(server) + "/postgres", p);
+        p.setProperty("assumeMinServerVersion", "9.4"); // its settings travel in the startup packet
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port(server)
+                + "/postgres", p);
              Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select 1, current_setting('search_path'),"
+             ResultSet rs = s.executeQuery("select current_setting('application_name'), current_setting('search_path'),"
                      + " current_setting('statement_timeout'), current_setting('DateStyle'), current_user")) {
             rs.next();
             assertEquals("alice_schema,public", rs.getString(2));
             assertEquals("4321ms", rs.getString(3));
             assertEquals("ISO, YMD", rs.getString(4));
             assertEquals("alice", rs.getString(5));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port(server)
+                + "/postgres?user=alice&ApplicationName=startup-test");
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select current_setting('application_name')")) {
+            rs.next();
+            assertEquals("startup-test", rs.getString(1));
         }
         p.setProperty("options", "-c role=postgres");
         SQLException refused = assertThrows(SQLException.class,
