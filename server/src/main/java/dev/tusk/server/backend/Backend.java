@@ -49,7 +49,7 @@ final class Backend implements BackendRegistry.Entry {
         this.settings = settings;
         this.engine = engine;
         this.notifications = new Notifications(postmaster.notifyRegistry(), database, processId, out);
-        this.transaction = new TransactionBlock(engine, notifications);
+        this.transaction = new TransactionBlock(engine, notifications, settings);
     }
 
     @Override

@@ -91,6 +91,12 @@ final class ConfigOption {
             }
             case "role":
                 return checkRole(backend, value);
+            case "transaction_isolation":
+                if (backend.transaction.queried()) {
+                    throw new PgException(SqlState.ACTIVE_SQL_TRANSACTION,
+                            "SET TRANSACTION ISOLATION LEVEL must be called before any query");
+                }
+                return byType(d, value);
             default:
                 return byType(d, value);
         }

@@ -143,6 +143,11 @@ final class SessionSettings {
         return d != null ? d.name() : k;
     }
 
+    /** A transaction mode's value at a transaction's start (no undo: the next transaction sets it again). */
+    void startTransactionMode(String name, String value) {
+        values.put(name, value);
+    }
+
     String set(String name, String value, boolean local) {
         return set(name, value, local, false);
     }

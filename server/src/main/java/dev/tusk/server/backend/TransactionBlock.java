@@ -9,7 +9,10 @@ import dev.tusk.server.sql.Statement;
 /**
  * The session's transaction state as the client sees it (cf. TBlockState in access/transam/xact.c):
  * no transaction, an implicit one around a query string, an explicit block, or a failed block that
- * accepts only ROLLBACK. Drives the engine session's begin/commit/rollback.
+ * accepts only ROLLBACK. Drives the engine session's begin/commit/rollback. Each transaction starts
+ * with its modes taken from the session's defaults (transaction_isolation from
+ * default_transaction_isolation, ...); its isolation level goes to the engine with its first query,
+ * after which it can no longer change (cf. xact.c StartTransaction and check_XactIsoLevel).
  */
 final class TransactionBlock {
     enum State { IDLE, IMPLICIT, BLOCK, FAILED }
@@ -24,11 +27,28 @@ final class TransactionBlock {
 
     private final EngineSession engine;
     private final Outcome outcome;
+    private final SessionSettings settings;
     private State state = State.IDLE;
+    /** Whether a query has run in this transaction (its snapshot is taken): the isolation level is fixed. */
+    private boolean queried;
 
-    TransactionBlock(EngineSession engine, Outcome outcome) {
+    TransactionBlock(EngineSession engine, Outcome outcome, SessionSettings settings) {
         this.engine = engine;
         this.outcome = outcome;
+        this.settings = settings;
+    }
+
+    /** A transaction starts: its modes are the session's defaults until BEGIN or SET TRANSACTION says otherwise. */
+    private void start() {
+        queried = false;
+        for (String mode : new String[] {"transaction_isolation", "transaction_read_only", "transaction_deferrable"}) {
+            settings.startTransactionMode(mode, settings.get("default_" + mode));
+        }
+    }
+
+    /** Whether this transaction has run a query, after which its isolation level cannot change. */
+    boolean queried() {
+        return queried;
     }
 
     private void commitEngine() {
@@ -63,8 +83,13 @@ final class TransactionBlock {
                     "current transaction is aborted, commands ignored until end of transaction block");
         }
         if (state == State.IDLE) {
+            start();
             engine.begin(multiStatement);
             state = State.IMPLICIT;
+        }
+        if (!queried && (st instanceof dev.tusk.server.sql.EngineStatement || st instanceof Statement.Copy)) {
+            queried = true;
+            engine.setIsolation(settings.get("transaction_isolation"));
         }
     }
 
@@ -95,6 +120,9 @@ final class TransactionBlock {
     String begin() {
         if (state == State.BLOCK) {
             return "there is already a transaction in progress";
+        }
+        if (state == State.IDLE) {
+            start();
         }
         state = State.BLOCK;
         engine.begin(true); // the engine must know: what runs from now on may still be rolled back

@@ -41,6 +41,8 @@ final class UtilityCommands {
             transaction(t);
         } else if (st instanceof Statement.SetVariable s) {
             set(s);
+        } else if (st instanceof Statement.SetTransaction s) {
+            setTransaction(s);
         } else if (st instanceof Statement.ShowVariable s) {
             show(s);
         } else if (st instanceof Statement.ResetVariable r) {
@@ -84,6 +86,7 @@ final class UtilityCommands {
                 if (warning != null) {
                     notices.warning(SqlState.ACTIVE_SQL_TRANSACTION, warning);
                 }
+                t.modes().forEach((name, value) -> ConfigOption.set(backend, name, value, true));
                 out.end(t.tag());
                 break;
             }
@@ -128,11 +131,19 @@ final class UtilityCommands {
         }
     }
 
-    private void set(Statement.SetVariable s) {
-        if (s.name().equals("transaction")) {
+    /** SET TRANSACTION / SET SESSION CHARACTERISTICS AS TRANSACTION: the modes as the settings they are. */
+    private void setTransaction(Statement.SetTransaction s) {
+        boolean sessionDefaults = s.modes().keySet().stream().anyMatch(k -> k.startsWith("default_"));
+        if (!sessionDefaults && !backend.transaction.inBlock()) {
+            notices.warning(SqlState.NO_ACTIVE_SQL_TRANSACTION, "SET TRANSACTION can only be used in transaction blocks");
             out.end("SET");
             return;
         }
+        s.modes().forEach((name, value) -> ConfigOption.set(backend, name, value, !sessionDefaults));
+        out.end("SET");
+    }
+
+    private void set(Statement.SetVariable s) {
         String value = s.values() == null ? null : String.join(", ", s.values());
         if (s.local() && !backend.transaction.inBlock()) {
             notices.warning(SqlState.NO_ACTIVE_SQL_TRANSACTION, "SET LOCAL can only be used in transaction blocks");

@@ -16,6 +16,12 @@ public interface EngineSession extends AutoCloseable {
      */
     void begin(boolean block);
 
+    /**
+     * The isolation level of the transaction begun, as PostgreSQL names it (read committed, repeatable
+     * read, serializable, read uncommitted); called before its first statement.
+     */
+    void setIsolation(String level);
+
     /** Runs a statement, sending columns, rows and the tag to the receiver. Errors are PgExceptions. */
     void execute(EngineStatement statement, RowReceiver receiver) throws IOException;
 

@@ -387,14 +387,49 @@ public final class Parser {
     private Statement begin(String text, String tag) {
         optionalWord("work");
         optionalWord("transaction");
-        skipTransactionModes();
-        return new Statement.Transaction(text, Statement.TransactionKind.BEGIN, null, tag);
+        return new Statement.Transaction(text, Statement.TransactionKind.BEGIN, null, tag, transactionModes(""));
     }
 
-    private void skipTransactionModes() {
-        // ISOLATION LEVEL ..., READ WRITE/ONLY, [NOT] DEFERRABLE: accepted; Tusk runs every block
-        // at the engine's isolation (read committed, as PostgreSQL's default).
-        pos = end;
+    /**
+     * ISOLATION LEVEL ..., READ WRITE | READ ONLY, [NOT] DEFERRABLE, comma-separated or not (cf. gram.y
+     * transaction_mode_list), as the settings they stand for, each name prefixed with prefix.
+     */
+    private java.util.Map<String, String> transactionModes(String prefix) {
+        java.util.Map<String, String> modes = new java.util.LinkedHashMap<>();
+        while (pos < end) {
+            if (optionalWord("isolation")) {
+                expectWord("level");
+                String level;
+                if (optionalWord("serializable")) {
+                    level = "serializable";
+                } else if (optionalWord("repeatable")) {
+                    expectWord("read");
+                    level = "repeatable read";
+                } else {
+                    expectWord("read");
+                    level = optionalWord("uncommitted") ? "read uncommitted" : expectedWord("committed", "read committed");
+                }
+                modes.put(prefix + "transaction_isolation", level);
+            } else if (optionalWord("read")) {
+                modes.put(prefix + "transaction_read_only", optionalWord("only") ? "on" : expectedWord("write", "off"));
+            } else if (optionalWord("not")) {
+                expectWord("deferrable");
+                modes.put(prefix + "transaction_deferrable", "off");
+            } else if (optionalWord("deferrable")) {
+                modes.put(prefix + "transaction_deferrable", "on");
+            } else {
+                throw syntaxError(tokens.get(pos));
+            }
+            if (pos < end && tokens.get(pos).isPunct(',')) {
+                pos++;
+            }
+        }
+        return modes;
+    }
+
+    private String expectedWord(String word, String meaning) {
+        expectWord(word);
+        return meaning;
     }
 
     private Statement commit(String text) {
@@ -432,9 +467,13 @@ public final class Parser {
         if (!local) {
             optionalWord("session");
         }
-        if (peekWord("transaction") || peekWord("characteristics")) {
-            // SET TRANSACTION ... / SET SESSION CHARACTERISTICS AS TRANSACTION ...: accepted.
-            return new Statement.SetVariable(text, "transaction", List.of(), local);
+        if (optionalWord("transaction")) {
+            return new Statement.SetTransaction(text, transactionModes(""));
+        }
+        if (optionalWord("characteristics")) {
+            expectWord("as");
+            expectWord("transaction");
+            return new Statement.SetTransaction(text, transactionModes("default_"));
         }
         if (optionalWord("time")) {
             expectWord("zone");

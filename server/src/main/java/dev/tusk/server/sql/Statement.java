@@ -8,7 +8,7 @@ import java.util.List;
  * else is an {@link EngineStatement} whose tree the engine's SQL generator walks.
  */
 public sealed interface Statement
-        permits Statement.Transaction, Statement.SetVariable, Statement.ShowVariable, Statement.ResetVariable,
+        permits Statement.Transaction, Statement.SetTransaction, Statement.SetVariable, Statement.ShowVariable, Statement.ResetVariable,
         Statement.CreateDatabase, Statement.DropDatabase, Statement.Discard, Statement.NoOp, Statement.Unsupported,
         Statement.Copy, Statement.Listen, Statement.Notify, Statement.RoleCommand, Statement.Extension, EngineStatement {
 
@@ -16,7 +16,22 @@ public sealed interface Statement
     String text();
 
     /** Transaction control: BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE, ROLLBACK TO. */
-    record Transaction(String text, TransactionKind kind, String savepoint, String tag) implements Statement {
+    /**
+     * @param modes for BEGIN / START TRANSACTION: the transaction modes given, as settings
+     *              (transaction_isolation, transaction_read_only, transaction_deferrable)
+     */
+    record Transaction(String text, TransactionKind kind, String savepoint, String tag, java.util.Map<String, String> modes)
+            implements Statement {
+        public Transaction(String text, TransactionKind kind, String savepoint, String tag) {
+            this(text, kind, savepoint, tag, java.util.Map.of());
+        }
+    }
+
+    /**
+     * SET TRANSACTION modes (this transaction's), or SET SESSION CHARACTERISTICS AS TRANSACTION modes
+     * (the session's defaults: modes are then named default_transaction_*).
+     */
+    record SetTransaction(String text, java.util.Map<String, String> modes) implements Statement {
     }
 
     enum TransactionKind { BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE, ROLLBACK_TO }

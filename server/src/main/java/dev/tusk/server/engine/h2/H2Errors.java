@@ -117,7 +117,11 @@ final class H2Errors {
             case ErrorCode.LOCK_TIMEOUT_1:
                 return new PgException(SqlState.LOCK_NOT_AVAILABLE, "could not obtain lock on relation");
             case ErrorCode.DEADLOCK_1:
-                return new PgException(SqlState.T_R_DEADLOCK_DETECTED, "deadlock detected");
+                // the engine reports both with one code: a cycle of waits names its deadlock victim; a
+                // REPEATABLE READ / SERIALIZABLE update of a row committed since the snapshot names nothing
+                return isDeadlockCycle(e)
+                        ? new PgException(SqlState.T_R_DEADLOCK_DETECTED, "deadlock detected")
+                        : new PgException(SqlState.T_R_SERIALIZATION_FAILURE, "could not serialize access due to concurrent update");
             case ErrorCode.CONCURRENT_UPDATE_1:
             case ErrorCode.ROW_NOT_FOUND_IN_PRIMARY_INDEX:
                 return new PgException(SqlState.T_R_SERIALIZATION_FAILURE, "could not serialize access due to concurrent update");
@@ -390,5 +394,16 @@ final class H2Errors {
     private static String lastPart(String qualified) {
         int dot = qualified.lastIndexOf('.');
         return dot >= 0 ? qualified.substring(dot + 1) : qualified;
+    }
+
+    /** Whether the engine's deadlock error is a cycle of lock waits (its store names a victim), not a write conflict. */
+    private static boolean isDeadlockCycle(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.h2.mvstore.MVStoreException m && m.getMessage() != null
+                    && m.getMessage().contains("deadlock victim")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -82,9 +82,37 @@ final class H2Session implements EngineSession {
         }
     }
 
+    /** The engine session's isolation level (H2 keeps it until it is changed). */
+    private org.h2.engine.IsolationLevel isolation = org.h2.engine.IsolationLevel.READ_COMMITTED;
+
     @Override
     public void begin(boolean block) {
         this.block = block;
+    }
+
+    /**
+     * REPEATABLE READ and SERIALIZABLE run on the engine's own levels of those names: one snapshot from
+     * the transaction's first statement, and an update, delete or row lock of a row another transaction
+     * changed and committed since (or commits while this one waits for it) fails with 40001, where READ
+     * COMMITTED would overwrite it. Read uncommitted is read committed, as in PostgreSQL. Changing the
+     * level ends the engine's transaction, so it is changed only before the first statement, and only
+     * when it differs (the common READ COMMITTED case costs a comparison).
+     */
+    @Override
+    public void setIsolation(String level) {
+        org.h2.engine.IsolationLevel wanted = switch (level) {
+            case "serializable" -> org.h2.engine.IsolationLevel.SERIALIZABLE;
+            case "repeatable read" -> org.h2.engine.IsolationLevel.REPEATABLE_READ;
+            default -> org.h2.engine.IsolationLevel.READ_COMMITTED;
+        };
+        if (wanted != isolation) {
+            try {
+                H2Sessions.of(conn).setIsolationLevel(wanted);
+            } catch (SQLException e) {
+                throw H2Errors.map(e);
+            }
+            isolation = wanted;
+        }
     }
 
     @Override
@@ -196,14 +224,24 @@ final class H2Session implements EngineSession {
 
     /** A statement's error as PostgreSQL's; an enum is named from this database's types. */
     private PgException error(SQLException e, SqlBuilder sql, EngineStatement st) {
-        return H2Errors.map(e, sql, st, canceled, labels -> {
+        PgException error = H2Errors.map(e, sql, st, canceled, labels -> {
             try {
                 return columnTypes.enumName(conn, labels);
             } catch (SQLException lookup) {
                 return null;
             }
         });
+        if (SqlState.T_R_SERIALIZATION_FAILURE.equals(error.sqlState()) || SqlState.T_R_DEADLOCK_DETECTED.equals(error.sqlState())) {
+            transactionLost = true; // the engine rolled the whole transaction back, savepoints and all
+        }
+        return error;
     }
+
+    /**
+     * Whether the engine already rolled this transaction back (a serialization failure or deadlock): a
+     * savepoint can no longer bring back what came before it, so only ROLLBACK is accepted.
+     */
+    private boolean transactionLost;
 
     private void executeDdl(EngineStatement st, RowReceiver receiver) throws IOException {
         DropTargets drop = DropTargets.of(st);
@@ -422,6 +460,7 @@ final class H2Session implements EngineSession {
             savepoints.clear();
             dirty = false;
             block = false;
+            transactionLost = false;
             AdvisoryLocks.endTransaction(h2);
         }
         if (wrote && groupCommit != null) {
@@ -443,6 +482,7 @@ final class H2Session implements EngineSession {
             dirty = false;
             block = false;
             notified = false;
+            transactionLost = false;
             AdvisoryLocks.endTransaction(h2);
         }
     }
@@ -491,6 +531,11 @@ final class H2Session implements EngineSession {
 
     @Override
     public void rollbackToSavepoint(String name) {
+        if (transactionLost) {
+            throw new PgException(SqlState.IN_FAILED_SQL_TRANSACTION,
+                    "current transaction is aborted, commands ignored until end of transaction block")
+                    .hint("Tusk cannot roll back to a savepoint after a serialization failure or deadlock: ROLLBACK and retry the transaction.");
+        }
         int i = find(name);
         SavepointEntry sp = savepoints.get(i);
         try {
