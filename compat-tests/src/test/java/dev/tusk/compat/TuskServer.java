@@ -36,6 +36,22 @@ final class TuskServer implements AutoCloseable {
         return new TuskServer(dir, Postmaster.start(data, port));
     }
 
+    /**
+     * An installation with TLS on (initdb --ssl's self-signed certificate for localhost) whose TCP
+     * connections must be encrypted: hostssl lines only, SCRAM-SHA-256 with the superuser's password.
+     */
+    static TuskServer startWithTls(String password) throws IOException {
+        Path dir = Files.createTempDirectory("tusk-tls-");
+        Path data = dir.resolve("data");
+        InitDb.run(data, "postgres", password, "trust", "scram-sha-256", d -> new H2Engine(d, true));
+        dev.tusk.server.datadir.SelfSignedCertificate.create(data);
+        Files.writeString(data.resolve("pg_hba.conf"), "local all all trust\nhostssl all all 127.0.0.1/32 scram-sha-256\n");
+        int port = Ports.free();
+        Files.writeString(data.resolve("postgresql.conf"), "\nunix_socket_directories = '" + dir + "'\n"
+                + "listen_addresses = '127.0.0.1'\nssl = on\n", java.nio.file.StandardOpenOption.APPEND);
+        return new TuskServer(dir, Postmaster.start(data, port));
+    }
+
     int port() {
         return postmaster.port();
     }

@@ -41,8 +41,11 @@ public final class ClientAuthentication {
      * error to send.
      *
      * @param stored the role's stored verifier (md5 or SCRAM), or null when the role has none or does not exist
+     * @param tlsEndPoint the TLS connection's tls-server-end-point hash (SCRAM-SHA-256-PLUS is then offered
+     *                    first), or null without TLS
      */
-    public static void authenticate(PgConnectionIO io, String method, String user, String stored) throws IOException {
+    public static void authenticate(PgConnectionIO io, String method, String user, String stored, byte[] tlsEndPoint)
+            throws IOException {
         try {
             switch (method) {
                 case "password":
@@ -52,13 +55,13 @@ public final class ClientAuthentication {
                     // no verifier (no password, no such role): the exchange password_encryption's default
                     // would ask for, SCRAM, as PostgreSQL's CheckPWChallengeAuth does
                     if (stored == null || ScramVerifier.parse(stored) != null) {
-                        scram(io, user, stored);
+                        scram(io, user, stored, tlsEndPoint);
                     } else {
                         md5(io, stored);
                     }
                     break;
                 default:
-                    scram(io, user, stored);
+                    scram(io, user, stored, tlsEndPoint);
                     break;
             }
         } catch (AuthenticationException e) {
@@ -90,14 +93,18 @@ public final class ClientAuthentication {
         }
     }
 
-    private static void scram(PgConnectionIO io, String user, String stored) throws IOException, AuthenticationException {
-        ScramAuthenticator scram = new ScramAuthenticator(ScramVerifier.parse(stored), user);
-        new AuthenticationSASL(List.of("SCRAM-SHA-256")).encode(io.writer());
+    private static void scram(PgConnectionIO io, String user, String stored, byte[] tlsEndPoint)
+            throws IOException, AuthenticationException {
+        ScramAuthenticator scram = new ScramAuthenticator(ScramVerifier.parse(stored), user, tlsEndPoint);
+        new AuthenticationSASL(tlsEndPoint != null ? List.of("SCRAM-SHA-256-PLUS", "SCRAM-SHA-256")
+                : List.of("SCRAM-SHA-256")).encode(io.writer());
         io.flush();
         SaslInitialResponse first = SaslInitialResponse.decode(response(io));
-        if (!first.mechanism().equals("SCRAM-SHA-256") || first.data() == null) {
+        boolean plus = first.mechanism().equals("SCRAM-SHA-256-PLUS") && tlsEndPoint != null;
+        if (!(plus || first.mechanism().equals("SCRAM-SHA-256")) || first.data() == null) {
             throw new AuthenticationException("client selected an invalid SASL authentication mechanism");
         }
+        scram.mechanism(plus);
         String serverFirst = scram.first(new String(first.data(), StandardCharsets.UTF_8));
         new AuthenticationSASLContinue(serverFirst.getBytes(StandardCharsets.UTF_8)).encode(io.writer());
         io.flush();

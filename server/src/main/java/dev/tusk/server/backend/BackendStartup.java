@@ -44,9 +44,12 @@ public final class BackendStartup {
     private static final int NEWEST_MINOR = 2;
 
     private final Postmaster postmaster;
-    private final ClientSocket client;
-    private final PgConnectionIO io;
-    private final LockedOutputStream out;
+    /** The connection, its streams replaced by TLS's once SSLRequest was accepted. */
+    private ClientSocket client;
+    private PgConnectionIO io;
+    private LockedOutputStream out;
+    /** tls-server-end-point of the TLS connection, for SCRAM-SHA-256-PLUS; null without TLS. */
+    private byte[] tlsEndPoint;
     /** False for a connection over the postmaster's limit: it only hears "too many clients". */
     private final boolean admitted;
     private java.util.concurrent.ScheduledFuture<?> authenticationTimer;
@@ -105,7 +108,9 @@ public final class BackendStartup {
                 }
                 throw e;
             }
-            if (p instanceof SslRequest || p instanceof GssEncRequest) {
+            if (p instanceof SslRequest && postmaster.tls() != null && tlsEndPoint == null && client.isTcp()) {
+                startTls();
+            } else if (p instanceof SslRequest || p instanceof GssEncRequest) {
                 io.writer().int8('N');
                 io.flush();
             } else if (p instanceof CancelRequest c) {
@@ -115,6 +120,24 @@ public final class BackendStartup {
                 return (StartupMessage) p;
             }
         }
+    }
+
+    /**
+     * Answers SSLRequest with 'S' and completes the TLS handshake (cf. ProcessSSLStartup): what the
+     * client sends from then on is encrypted. Bytes already sent after the request, unencrypted, could
+     * be injected by anyone on the path, so they end the connection, as in PostgreSQL.
+     */
+    private void startTls() throws IOException {
+        if (client.in().available() > 0) {
+            throw PgException.fatal(SqlState.PROTOCOL_VIOLATION, "received unencrypted data after SSL request")
+                    .hint("This could be either a client-software bug or evidence of an attempted man-in-the-middle attack.");
+        }
+        io.writer().int8('S');
+        io.flush();
+        client = client.withTls(postmaster.tls());
+        out = new LockedOutputStream(client.out());
+        io = new PgConnectionIO(client.in(), out, postmaster.settings().maxMessageSize());
+        tlsEndPoint = postmaster.tls().tlsServerEndPoint();
     }
 
     private void startSession(StartupMessage startup) throws IOException {
@@ -285,11 +308,13 @@ public final class BackendStartup {
      * be missing; with a password method the exchange runs first and any failure reads the same.
      */
     private Roles.Role authenticate(String user, String database, InetAddress address) throws IOException {
-        HbaRule rule = postmaster.hba().match(database, user, address);
+        boolean ssl = tlsEndPoint != null;
+        HbaRule rule = postmaster.hba().match(database, user, address, ssl);
         String host = address == null ? "[local]" : address.getHostAddress();
+        String encryption = ssl ? "SSL encryption" : "no encryption";
         if (rule == null) {
             throw PgException.fatal(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "no pg_hba.conf entry for host \""
-                    + host + "\", user \"" + user + "\", database \"" + database + "\", no encryption");
+                    + host + "\", user \"" + user + "\", database \"" + database + "\", " + encryption);
         }
         Roles.Role role = postmaster.roles().get(user);
         switch (rule.method()) {
@@ -297,13 +322,14 @@ public final class BackendStartup {
                 break;
             case "reject":
                 throw PgException.fatal(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "pg_hba.conf rejects connection for host \""
-                        + host + "\", user \"" + user + "\", database \"" + database + "\", no encryption");
+                        + host + "\", user \"" + user + "\", database \"" + database + "\", " + encryption);
             default:
                 if (!ClientAuthentication.isPasswordMethod(rule.method())) {
                     throw PgException.fatal(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "authentication method \""
                             + rule.method() + "\" (pg_hba.conf line " + rule.line() + ") is not supported by Tusk yet");
                 }
-                ClientAuthentication.authenticate(io, rule.method(), user, role == null ? null : role.passwordVerifier());
+                ClientAuthentication.authenticate(io, rule.method(), user, role == null ? null : role.passwordVerifier(),
+                        tlsEndPoint);
         }
         if (role == null) {
             throw PgException.fatal(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "role \"" + user + "\" does not exist");

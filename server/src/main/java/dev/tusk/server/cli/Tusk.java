@@ -17,7 +17,7 @@ import java.util.Optional;
 /**
  * The {@code tusk} command (cf. initdb, postgres and pg_ctl):
  * <pre>
- *   tusk initdb -D DIR [-U superuser] [--pwfile F] [--auth-local M] [--auth-host M]
+ *   tusk initdb -D DIR [-U superuser] [--pwfile F] [--auth-local M] [--auth-host M] [--ssl]
  *   tusk start  -D DIR [-p PORT] [--background]
  *   tusk stop   -D DIR [-m smart|fast|immediate]
  *   tusk status -D DIR
@@ -59,6 +59,12 @@ public final class Tusk {
         String superuser = o.user != null ? o.user : System.getProperty("user.name");
         String password = o.pwfile == null ? null : Files.readAllLines(Path.of(o.pwfile)).get(0);
         InitDb.run(dir, superuser, password, o.authLocal, o.authHost, d -> new H2Engine(d, true));
+        if (o.ssl) {
+            dev.tusk.server.datadir.SelfSignedCertificate.create(dir);
+            Files.writeString(dir.resolve("postgresql.conf"), "\nssl = on                         # initdb --ssl: server.crt / server.key\n",
+                    java.nio.file.StandardOpenOption.APPEND);
+            System.out.println("TLS is on with a self-signed certificate for localhost: " + dir.resolve("server.crt"));
+        }
         System.out.println("The database cluster will be initialized with superuser \"" + superuser + "\".");
         System.out.println("Success. You can now start the database server using:");
         System.out.println();
@@ -186,7 +192,7 @@ public final class Tusk {
                 "tusk is a PostgreSQL-compatible database server.",
                 "",
                 "Usage:",
-                "  tusk initdb -D DIR [-U SUPERUSER] [--pwfile FILE] [--auth-local METHOD] [--auth-host METHOD]",
+                "  tusk initdb -D DIR [-U SUPERUSER] [--pwfile FILE] [--auth-local METHOD] [--auth-host METHOD] [--ssl]",
                 "  tusk start  -D DIR [-p PORT] [--background]",
                 "  tusk stop   -D DIR [-m smart|fast|immediate]",
                 "  tusk status -D DIR",
@@ -215,6 +221,7 @@ public final class Tusk {
         String mode = "fast";
         boolean background;
         boolean allowRoot;
+        boolean ssl;
         List<String> raw = new ArrayList<>();
 
         static Options parse(String[] args) {
@@ -237,6 +244,7 @@ public final class Tusk {
                     case "-m": case "--mode": o.mode = value(args, ++i, a); break;
                     case "--background": o.background = true; break;
                     case "--allow-root": o.allowRoot = true; break;
+                    case "--ssl": o.ssl = true; break;
                     case "-h": case "--help": o.command = "help"; break;
                     default: throw new UsageException("invalid option \"" + a + "\"");
                 }

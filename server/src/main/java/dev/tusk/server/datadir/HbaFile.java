@@ -29,7 +29,8 @@ public final class HbaFile {
             String[] f = line.split("\\s+");
             boolean local = f[0].equals("local");
             int methodAt = local ? 3 : 4;
-            if (f.length <= methodAt || !(local || f[0].startsWith("host"))) {
+            if (f.length <= methodAt || !(local || java.util.Set.of("host", "hostssl", "hostnossl", "hostgssenc",
+                    "hostnogssenc").contains(f[0]))) {
                 throw new IOException("invalid line " + lineNo + " of " + file + ": " + raw);
             }
             InetAddress net = local ? null : HbaRule.network(f[3]);
@@ -41,8 +42,13 @@ public final class HbaFile {
 
     /** The first matching rule, or null if none applies (the connection is refused). */
     public HbaRule match(String database, String user, InetAddress address) {
+        return match(database, user, address, false);
+    }
+
+    /** The first rule matching a connection that is (ssl) or is not encrypted with TLS. */
+    public HbaRule match(String database, String user, InetAddress address, boolean ssl) {
         for (HbaRule r : rules) {
-            if (r.matches(database, user, address)) {
+            if (r.matches(database, user, address, ssl)) {
                 return r;
             }
         }

@@ -13,8 +13,16 @@ public record HbaRule(String type, List<String> databases, List<String> users, I
 
     /** Does this rule apply to a connection? address is null for a Unix-domain socket. */
     public boolean matches(String database, String user, InetAddress address) {
+        return matches(database, user, address, false);
+    }
+
+    /** Does this rule apply to a connection, encrypted with TLS or not (hostssl / hostnossl)? */
+    public boolean matches(String database, String user, InetAddress address, boolean ssl) {
         if (type.equals("local") != (address == null)) {
             return false;
+        }
+        if ((type.equals("hostssl") && !ssl) || (type.equals("hostnossl") && ssl) || type.equals("hostgssenc")) {
+            return false; // Tusk has no GSSAPI encryption: hostgssenc lines never match
         }
         if (!databases.contains("all") && !databases.contains(database)
                 && !(databases.contains("sameuser") && database.equals(user))) {

@@ -25,10 +25,23 @@ public record ClientSocket(InputStream in, OutputStream out, InetAddress address
                 null, ch);
     }
 
+    /** Whether this is a TCP connection (TLS is offered on TCP only, as PostgreSQL offers it). */
+    public boolean isTcp() {
+        return closer instanceof Socket;
+    }
+
+    /** The same connection after the TLS handshake, reading and writing through it. */
+    public ClientSocket withTls(ServerTls tls) throws IOException {
+        javax.net.ssl.SSLSocket s = tls.accept((Socket) closer);
+        return new ClientSocket(new BufferedInputStream(s.getInputStream(), 8192), s.getOutputStream(), address, s);
+    }
+
     /** Makes the backend's blocked read return end-of-stream, so it notices a termination request. */
     public void shutdownInput() {
         try {
-            if (closer instanceof Socket s) {
+            if (closer instanceof javax.net.ssl.SSLSocket s) {
+                s.close(); // TLS has no half-close to give; closing also ends the blocked read
+            } else if (closer instanceof Socket s) {
                 s.shutdownInput();
             } else if (closer instanceof SocketChannel ch) {
                 ch.shutdownInput();

@@ -36,6 +36,7 @@ public final class Postmaster implements AutoCloseable {
 
     private final DataDirectory dataDir;
     private final ServerSettings settings;
+    private final ServerTls tls;
     private final Engine engine;
     private final BackendRegistry registry;
     private final NotifyRegistry notifyRegistry = new NotifyRegistry();
@@ -57,6 +58,13 @@ public final class Postmaster implements AutoCloseable {
         this.registry = new BackendRegistry(settings.maxConnections());
         this.pidFile = new PidFile(dataDir.pidFile());
         this.engine = new H2Engine(dataDir.path(), settings.fsync(), this::catalogRoles);
+        this.tls = settings.ssl() ? ServerTls.load(dataDir.path().resolve(settings.sslCertFile()),
+                dataDir.path().resolve(settings.sslKeyFile())) : null;
+    }
+
+    /** TLS as ssl = on configures it, or null (SSLRequest is then answered 'N'). */
+    public ServerTls tls() {
+        return tls;
     }
 
     /** Starts a postmaster on an initialized data directory; port overrides the configured one when not null. */

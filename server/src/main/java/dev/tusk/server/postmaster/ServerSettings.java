@@ -10,7 +10,8 @@ import java.util.Map;
  */
 public record ServerSettings(List<String> listenAddresses, int port, int maxConnections, List<String> socketDirectories,
                              boolean fsync, boolean virtualThreads, int maxMessageSize, String timezone,
-                             long authenticationTimeoutMillis, Map<String, String> all) {
+                             long authenticationTimeoutMillis, boolean ssl, String sslCertFile, String sslKeyFile,
+                             Map<String, String> all) {
 
     public static ServerSettings from(Map<String, String> conf) {
         return new ServerSettings(
@@ -23,13 +24,16 @@ public record ServerSettings(List<String> listenAddresses, int port, int maxConn
                 Integer.parseInt(conf.getOrDefault("max_message_size", "1073741823")),
                 conf.getOrDefault("timezone", "UTC"),
                 seconds(conf.getOrDefault("authentication_timeout", "1min")),
+                bool(conf.getOrDefault("ssl", "off")),
+                conf.getOrDefault("ssl_cert_file", "server.crt"),
+                conf.getOrDefault("ssl_key_file", "server.key"),
                 Map.copyOf(conf));
     }
 
     /** The same settings with the port replaced (the command line's -p wins over the file). */
     public ServerSettings withPort(int p) {
         return new ServerSettings(listenAddresses, p, maxConnections, socketDirectories, fsync, virtualThreads,
-                maxMessageSize, timezone, authenticationTimeoutMillis, all);
+                maxMessageSize, timezone, authenticationTimeoutMillis, ssl, sslCertFile, sslKeyFile, all);
     }
 
     /** A time setting whose unit is seconds (authentication_timeout = 60, '30s', '1min'), in milliseconds. */

@@ -1,6 +1,7 @@
 /**
  * The postmaster (cf. postmaster/postmaster.c): listen sockets, accept loop, backend registry with
- * connection slots and cancel keys, and shutdown modes.
+ * connection slots and cancel keys, authentication timeouts, TLS (ServerTls: the certificate and key,
+ * the handshake after SSLRequest) and shutdown modes.
  *
  * <pre>
  *   tusk start --> Postmaster.start: lock file, engine, listen TCP + Unix

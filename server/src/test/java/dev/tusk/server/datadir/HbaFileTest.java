@@ -28,4 +28,22 @@ class HbaFileTest {
         assertNull(hba.match("x", "y", InetAddress.getByName("192.168.1.1")), "no line applies");
         Files.delete(f);
     }
+
+    @Test
+    void hostsslMatchesOnlyEncryptedConnectionsAndHostnosslOnlyPlainOnes() throws Exception {
+        Path f = Files.createTempFile("hba", ".conf");
+        Files.writeString(f, String.join("\n",
+                "hostssl   all  all  127.0.0.1/32  scram-sha-256",
+                "hostnossl all  all  127.0.0.1/32  reject",
+                "hostgssenc all all  127.0.0.1/32  trust"));
+        HbaFile hba = HbaFile.read(f);
+        java.net.InetAddress local = java.net.InetAddress.getByName("127.0.0.1");
+        org.junit.jupiter.api.Assertions.assertEquals("scram-sha-256", hba.match("postgres", "app", local, true).method());
+        org.junit.jupiter.api.Assertions.assertEquals("reject", hba.match("postgres", "app", local, false).method());
+        Files.writeString(f, "hostssl all all 127.0.0.1/32 trust\n");
+        org.junit.jupiter.api.Assertions.assertNull(HbaFile.read(f).match("postgres", "app", local, false),
+                "a plain connection has no hostssl entry");
+        Files.writeString(f, "hostfoo all all 127.0.0.1/32 trust\n");
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> HbaFile.read(f));
+    }
 }
