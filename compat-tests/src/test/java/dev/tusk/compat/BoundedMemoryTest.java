@@ -46,4 +46,34 @@ class BoundedMemoryTest {
             assertTrue(server.isAlive(), "the server survived");
         }
     }
+
+    /**
+     * A runaway recursive query in a 128 MiB server: it fails with 53200 "out of memory" (the
+     * postmaster's memory guard cancels it), and a session that was open all along, and the
+     * database, go on working.
+     */
+    @Test
+    void aRunawayQueryFailsWithOutOfMemoryAndOthersGoOn() throws Exception {
+        try (TuskProcess server = TuskProcess.create("-Xmx128m")) {
+            server.start();
+            try (Connection bystander = DriverManager.getConnection(server.jdbcUrl(""));
+                 Connection runaway = DriverManager.getConnection(server.jdbcUrl(""));
+                 Statement b = bystander.createStatement(); Statement r = runaway.createStatement()) {
+                b.execute("create table bystander (n int)");
+                b.execute("insert into bystander values (1)");
+                java.sql.SQLException e = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class, () -> r.executeQuery(
+                        "with recursive r(n, s) as (select 1, repeat('x', 1000) union all select n + 1, s from r) select count(*) from r"));
+                assertEquals("53200", e.getSQLState(), e.getMessage());
+                b.execute("insert into bystander values (2)");
+                try (ResultSet rs = b.executeQuery("select count(*) from bystander")) {
+                    rs.next();
+                    assertEquals(2, rs.getInt(1));
+                }
+                try (ResultSet rs = r.executeQuery("select 1")) {
+                    assertTrue(rs.next(), "the runaway's own session goes on too");
+                }
+            }
+            assertTrue(server.isAlive(), "the server survived");
+        }
+    }
 }

@@ -73,6 +73,16 @@ final class Backend implements BackendRegistry.Entry {
     }
 
     @Override
+    public long statementStartNanos() {
+        return engine.statementStartNanos();
+    }
+
+    @Override
+    public void cancelOutOfMemory() {
+        engine.cancelOutOfMemory();
+    }
+
+    @Override
     public void terminate(String message) {
         terminateMessage = message;
         engine.cancel();

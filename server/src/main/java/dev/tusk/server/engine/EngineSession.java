@@ -54,6 +54,12 @@ public interface EngineSession extends AutoCloseable {
     /** Cancels the statement running now, if any; it ends with 57014. Thread-safe. */
     void cancel();
 
+    /** When the statement running now started (System.nanoTime), or 0 when none runs. Thread-safe. */
+    long statementStartNanos();
+
+    /** Cancels the statement running now, if any, with 53200 "out of memory". Thread-safe. */
+    void cancelOutOfMemory();
+
     @Override
     void close();
 }

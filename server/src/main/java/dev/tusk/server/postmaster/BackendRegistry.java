@@ -25,6 +25,12 @@ public final class BackendRegistry {
         /** Cancels the running statement (a CancelRequest with the right key). */
         void cancel();
 
+        /** When the running statement started (System.nanoTime), or 0 when none runs. */
+        long statementStartNanos();
+
+        /** Cancels the running statement with 53200 "out of memory" (see MemoryGuard). */
+        void cancelOutOfMemory();
+
         /** Ends the session with the given FATAL message (fast shutdown, DROP DATABASE ... FORCE). */
         void terminate(String message);
     }

@@ -39,6 +39,7 @@ public final class Postmaster implements AutoCloseable {
     private final ServerTls tls;
     private final Engine engine;
     private final BackendRegistry registry;
+    private final MemoryGuard memoryGuard;
     private final NotifyRegistry notifyRegistry = new NotifyRegistry();
     private final Roles roles;
     private final HbaFile hba;
@@ -56,6 +57,7 @@ public final class Postmaster implements AutoCloseable {
         this.roles = Roles.read(dataDir.path());
         this.hba = HbaFile.read(dataDir.hba());
         this.registry = new BackendRegistry(settings.maxConnections());
+        this.memoryGuard = MemoryGuard.start(registry);
         this.pidFile = new PidFile(dataDir.pidFile());
         this.engine = new H2Engine(dataDir.path(), settings.fsync(), this::catalogRoles);
         this.tls = settings.ssl() ? ServerTls.load(dataDir.path().resolve(settings.sslCertFile()),
@@ -283,6 +285,7 @@ public final class Postmaster implements AutoCloseable {
     }
 
     private void finishShutdown() {
+        memoryGuard.stop();
         while (registry.count() > 0 && shutdown != ShutdownMode.IMMEDIATE) {
             try {
                 Thread.sleep(20);

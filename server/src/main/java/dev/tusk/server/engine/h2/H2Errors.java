@@ -114,6 +114,8 @@ final class H2Errors {
             case ErrorCode.STATEMENT_WAS_CANCELED:
                 return new PgException(SqlState.QUERY_CANCELED, canceled
                         ? "canceling statement due to user request" : "canceling statement due to statement timeout");
+            case ErrorCode.OUT_OF_MEMORY:
+                return new PgException(SqlState.OUT_OF_MEMORY, "out of memory");
             case ErrorCode.LOCK_TIMEOUT_1:
                 return new PgException(SqlState.LOCK_NOT_AVAILABLE, "could not obtain lock on relation");
             case ErrorCode.DEADLOCK_1:

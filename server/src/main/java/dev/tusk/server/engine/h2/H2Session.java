@@ -45,6 +45,10 @@ final class H2Session implements EngineSession {
     private final DdlConnection ddl;
     private volatile Statement running;
     private volatile boolean canceled;
+    /** When the running statement started (System.nanoTime), 0 when none runs. */
+    private volatile long runningSince;
+    /** The running statement was cancelled because the heap was nearly full (53200, not 57014). */
+    private volatile boolean outOfMemory;
     /** Counts the statements run, so that what is kept for one statement (StatementRows) is not reused. */
     private long statements;
     private ZoneId zone = ZoneId.of("UTC");
@@ -189,12 +193,15 @@ final class H2Session implements EngineSession {
     /** Executes a prepared statement as the running one (so cancel reaches it); true if it returned rows. */
     boolean run(PreparedStatement ps) throws SQLException {
         canceled = false;
+        outOfMemory = false;
         statements++;
+        runningSince = System.nanoTime() | 1;
         running = ps;
         try {
             return ps.execute();
         } finally {
             running = null;
+            runningSince = 0;
         }
     }
 
@@ -231,6 +238,10 @@ final class H2Session implements EngineSession {
                 return null;
             }
         });
+        if (outOfMemory && SqlState.QUERY_CANCELED.equals(error.sqlState())) {
+            return new PgException(SqlState.OUT_OF_MEMORY, "out of memory")
+                    .detail("The server's memory was nearly exhausted, and this statement had run longest.");
+        }
         if (SqlState.T_R_SERIALIZATION_FAILURE.equals(error.sqlState()) || SqlState.T_R_DEADLOCK_DETECTED.equals(error.sqlState())) {
             transactionLost = true; // the engine rolled the whole transaction back, savepoints and all
         }
@@ -397,8 +408,10 @@ final class H2Session implements EngineSession {
 
     private long runOne(Connection on, SqlBuilder sql, EngineStatement st, RowReceiver receiver) throws IOException {
         canceled = false;
+        outOfMemory = false;
         statements++;
         try (Statement s = on.createStatement()) {
+            runningSince = System.nanoTime() | 1;
             running = s;
             if (!s.execute(sql.toString())) {
                 return Math.max(0, s.getLargeUpdateCount());
@@ -428,6 +441,7 @@ final class H2Session implements EngineSession {
             throw error(e.getCause(), sql, st);
         } finally {
             running = null;
+            runningSince = 0;
         }
     }
 
@@ -581,6 +595,17 @@ final class H2Session implements EngineSession {
             throw new PgException(SqlState.INVALID_PARAMETER_VALUE,
                     "invalid value for parameter \"" + name + "\": \"" + value + "\"");
         }
+    }
+
+    @Override
+    public long statementStartNanos() {
+        return runningSince;
+    }
+
+    @Override
+    public void cancelOutOfMemory() {
+        outOfMemory = true;
+        cancel();
     }
 
     @Override
