@@ -387,49 +387,7 @@ public final class Parser {
     private Statement begin(String text, String tag) {
         optionalWord("work");
         optionalWord("transaction");
-        return new Statement.Transaction(text, Statement.TransactionKind.BEGIN, null, tag, transactionModes(""));
-    }
-
-    /**
-     * ISOLATION LEVEL ..., READ WRITE | READ ONLY, [NOT] DEFERRABLE, comma-separated or not (cf. gram.y
-     * transaction_mode_list), as the settings they stand for, each name prefixed with prefix.
-     */
-    private java.util.Map<String, String> transactionModes(String prefix) {
-        java.util.Map<String, String> modes = new java.util.LinkedHashMap<>();
-        while (pos < end) {
-            if (optionalWord("isolation")) {
-                expectWord("level");
-                String level;
-                if (optionalWord("serializable")) {
-                    level = "serializable";
-                } else if (optionalWord("repeatable")) {
-                    expectWord("read");
-                    level = "repeatable read";
-                } else {
-                    expectWord("read");
-                    level = optionalWord("uncommitted") ? "read uncommitted" : expectedWord("committed", "read committed");
-                }
-                modes.put(prefix + "transaction_isolation", level);
-            } else if (optionalWord("read")) {
-                modes.put(prefix + "transaction_read_only", optionalWord("only") ? "on" : expectedWord("write", "off"));
-            } else if (optionalWord("not")) {
-                expectWord("deferrable");
-                modes.put(prefix + "transaction_deferrable", "off");
-            } else if (optionalWord("deferrable")) {
-                modes.put(prefix + "transaction_deferrable", "on");
-            } else {
-                throw syntaxError(tokens.get(pos));
-            }
-            if (pos < end && tokens.get(pos).isPunct(',')) {
-                pos++;
-            }
-        }
-        return modes;
-    }
-
-    private String expectedWord(String word, String meaning) {
-        expectWord(word);
-        return meaning;
+        return new Statement.Transaction(text, Statement.TransactionKind.BEGIN, null, tag, TransactionModes.parse(this, ""));
     }
 
     private Statement commit(String text) {
@@ -468,12 +426,12 @@ public final class Parser {
             optionalWord("session");
         }
         if (optionalWord("transaction")) {
-            return new Statement.SetTransaction(text, transactionModes(""));
+            return new Statement.SetTransaction(text, TransactionModes.parse(this, ""));
         }
         if (optionalWord("characteristics")) {
             expectWord("as");
             expectWord("transaction");
-            return new Statement.SetTransaction(text, transactionModes("default_"));
+            return new Statement.SetTransaction(text, TransactionModes.parse(this, "default_"));
         }
         if (optionalWord("time")) {
             expectWord("zone");

@@ -43,12 +43,7 @@ final class H2Session implements EngineSession {
     /** H2's own session object: the owner of this session's advisory locks. */
     private final org.h2.engine.SessionLocal h2;
     private final DdlConnection ddl;
-    private volatile Statement running;
-    private volatile boolean canceled;
-    /** When the running statement started (System.nanoTime), 0 when none runs. */
-    private volatile long runningSince;
-    /** The running statement was cancelled because the heap was nearly full (53200, not 57014). */
-    private volatile boolean outOfMemory;
+    private final RunningStatement running;
     /** Counts the statements run, so that what is kept for one statement (StatementRows) is not reused. */
     private long statements;
     private ZoneId zone = ZoneId.of("UTC");
@@ -79,6 +74,7 @@ final class H2Session implements EngineSession {
         this.storeLock = StoreLock.of(conn);
         try {
             this.h2 = H2Sessions.of(conn);
+            this.running = new RunningStatement(h2);
             H2Sessions.opened(h2, this);
             conn.setAutoCommit(false);
         } catch (SQLException e) {
@@ -192,16 +188,12 @@ final class H2Session implements EngineSession {
 
     /** Executes a prepared statement as the running one (so cancel reaches it); true if it returned rows. */
     boolean run(PreparedStatement ps) throws SQLException {
-        canceled = false;
-        outOfMemory = false;
         statements++;
-        runningSince = System.nanoTime() | 1;
-        running = ps;
+        running.start(ps);
         try {
             return ps.execute();
         } finally {
-            running = null;
-            runningSince = 0;
+            running.end();
         }
     }
 
@@ -231,14 +223,14 @@ final class H2Session implements EngineSession {
 
     /** A statement's error as PostgreSQL's; an enum is named from this database's types. */
     private PgException error(SQLException e, SqlBuilder sql, EngineStatement st) {
-        PgException error = H2Errors.map(e, sql, st, canceled, labels -> {
+        PgException error = H2Errors.map(e, sql, st, running.canceled(), labels -> {
             try {
                 return columnTypes.enumName(conn, labels);
             } catch (SQLException lookup) {
                 return null;
             }
         });
-        if (outOfMemory && SqlState.QUERY_CANCELED.equals(error.sqlState())) {
+        if (running.outOfMemory() && SqlState.QUERY_CANCELED.equals(error.sqlState())) {
             return new PgException(SqlState.OUT_OF_MEMORY, "out of memory")
                     .detail("The server's memory was nearly exhausted, and this statement had run longest.");
         }
@@ -407,12 +399,9 @@ final class H2Session implements EngineSession {
     }
 
     private long runOne(Connection on, SqlBuilder sql, EngineStatement st, RowReceiver receiver) throws IOException {
-        canceled = false;
-        outOfMemory = false;
         statements++;
         try (Statement s = on.createStatement()) {
-            runningSince = System.nanoTime() | 1;
-            running = s;
+            running.start(s);
             if (!s.execute(sql.toString())) {
                 return Math.max(0, s.getLargeUpdateCount());
             }
@@ -440,8 +429,7 @@ final class H2Session implements EngineSession {
         } catch (H2Row.ValueException e) {
             throw error(e.getCause(), sql, st);
         } finally {
-            running = null;
-            runningSince = 0;
+            running.end();
         }
     }
 
@@ -599,29 +587,17 @@ final class H2Session implements EngineSession {
 
     @Override
     public long statementStartNanos() {
-        return runningSince;
+        return running.since();
     }
 
     @Override
     public void cancelOutOfMemory() {
-        outOfMemory = true;
-        cancel();
+        running.cancel(true);
     }
 
     @Override
     public void cancel() {
-        canceled = true;
-        Statement s = running;
-        if (s != null) {
-            try {
-                s.cancel();
-                // Statement.cancel only flags H2's command; functions that wait (pg_sleep) ask the
-                // session, so flag that too. H2 clears it when the next command starts.
-                ((org.h2.engine.SessionLocal) ((org.h2.jdbc.JdbcConnection) conn).getSession()).cancel();
-            } catch (SQLException e) {
-                // the statement finished meanwhile
-            }
-        }
+        running.cancel(false);
     }
 
     /**
