@@ -2,7 +2,9 @@ package dev.tusk.server.backend;
 
 import dev.tusk.protocol.PgConnectionIO;
 import dev.tusk.protocol.message.async.ParameterStatus;
+import dev.tusk.protocol.SqlState;
 import dev.tusk.server.engine.EngineSession;
+import dev.tusk.server.error.PgException;
 import dev.tusk.server.postmaster.BackendRegistry;
 import dev.tusk.server.postmaster.ClientSocket;
 import dev.tusk.server.postmaster.Postmaster;
@@ -70,6 +72,42 @@ final class Backend implements BackendRegistry.Entry {
     @Override
     public void cancel() {
         engine.cancel();
+    }
+
+    @Override
+    public String user() {
+        return user;
+    }
+
+    /**
+     * pg_cancel_backend / pg_terminate_backend (cf. signalfuncs.c pg_signal_backend): a superuser
+     * signals anyone; other roles only backends of roles whose privileges they have, or any non-superuser
+     * backend as members of pg_signal_backend; never a superuser's.
+     */
+    boolean signal(int pid, boolean terminate) {
+        BackendRegistry.Entry target = postmaster.registry().get(pid);
+        if (target == null) {
+            return false;
+        }
+        if (!isSuperuser()) {
+            var targetRole = postmaster.roles().get(target.user());
+            if (targetRole == null || targetRole.superuser()) {
+                throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, terminate
+                        ? "must be a superuser to terminate superuser process" : "must be a superuser to cancel superuser query");
+            }
+            String me = currentUser();
+            if (!postmaster.roles().hasPrivilegesOf(me, target.user()) && !postmaster.roles().hasPrivilegesOf(me, "pg_signal_backend")) {
+                throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, terminate
+                        ? "must be a member of the role whose process is being terminated or member of pg_signal_backend"
+                        : "must be a member of the role whose query is being canceled or member of pg_signal_backend");
+            }
+        }
+        if (terminate) {
+            target.terminate("terminating connection due to administrator command");
+        } else {
+            target.cancel();
+        }
+        return true;
     }
 
     @Override

@@ -207,7 +207,7 @@ public final class BackendStartup {
                     public String get(String name) {
                         return self.get().settings.get(name);
                     }
-                }));
+                }, (target, terminate) -> self.get().signal(target, terminate)));
         Backend backend = new Backend(postmaster, client, io, out, pid, key, user, database, role.superuser(), settings,
                 engine);
         self.set(backend);

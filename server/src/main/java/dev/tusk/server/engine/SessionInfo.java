@@ -4,11 +4,20 @@ package dev.tusk.server.engine;
  * What an engine session needs to know of the backend it serves, for functions that answer from the
  * session (pg_backend_pid(), current_user, current_database(), version(), pg_listening_channels()).
  * user is the session user; currentUser follows SET ROLE; settings changes a setting as SET does
- * (for set_config()).
+ * (for set_config()); signals reaches other backends (pg_cancel_backend(), pg_terminate_backend()).
  */
 public record SessionInfo(int processId, String user, java.util.function.Supplier<String> currentUser, String database,
                           String serverVersion, java.util.function.Supplier<java.util.List<String>> listeningChannels,
-                          Settings settings) {
+                          Settings settings, Signals signals) {
+    /** Cancelling another backend's query or ending its session, with PostgreSQL's permission rules. */
+    public interface Signals {
+        /**
+         * Signals backend pid; false if there is no such backend. A PgException (42501) if the current
+         * user may not (cf. signalfuncs.c pg_signal_backend).
+         */
+        boolean signal(int pid, boolean terminate);
+    }
+
     /** The session's run-time settings, for set_config() and current_setting(). */
     public interface Settings {
         /** Sets a setting as SET would; returns the value now in force. */

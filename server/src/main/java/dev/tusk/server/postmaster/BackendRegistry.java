@@ -22,6 +22,9 @@ public final class BackendRegistry {
 
         String database();
 
+        /** The session user (the role it authenticated as). */
+        String user();
+
         /** Cancels the running statement (a CancelRequest with the right key). */
         void cancel();
 
@@ -93,6 +96,11 @@ public final class BackendRegistry {
         if (e != null && MessageDigest.isEqual(e.secretKey(), key)) {
             e.cancel();
         }
+    }
+
+    /** The backend with this pid, or null. */
+    public Entry get(int processId) {
+        return backends.get(processId);
     }
 
     public int count() {

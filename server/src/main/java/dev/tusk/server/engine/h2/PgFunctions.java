@@ -20,6 +20,8 @@ public final class PgFunctions {
         {"pg_sleep", "pgSleep"},
         {"set_config", "setConfig"},
         {"current_setting", "currentSetting"},
+        {"pg_cancel_backend", "cancelBackend"},
+        {"pg_terminate_backend", "terminateBackend"},
     };
 
     /** The session's queue of pg_notify() calls: a temporary table, so it commits and rolls back with the transaction. */
@@ -102,6 +104,38 @@ public final class PgFunctions {
         }
         try {
             return session.info().settings().set(name, value, Boolean.TRUE.equals(isLocal));
+        } catch (dev.tusk.server.error.PgException e) {
+            throw new java.sql.SQLException(e.getMessage(), e.sqlState());
+        }
+    }
+
+    /** pg_cancel_backend(pid): cancels that backend's query, as its role, a member of it or of pg_signal_backend. */
+    public static Boolean cancelBackend(java.sql.Connection c, Integer pid) throws java.sql.SQLException {
+        return signal(c, pid, false);
+    }
+
+    /** pg_terminate_backend(pid [, timeout]): ends that backend's session (57P01 there); the timeout is not waited for. */
+    public static Boolean terminateBackend(java.sql.Connection c, Integer pid) throws java.sql.SQLException {
+        return signal(c, pid, true);
+    }
+
+    public static Boolean terminateBackend(java.sql.Connection c, Integer pid, Long timeout) throws java.sql.SQLException {
+        if (timeout != null && timeout < 0) {
+            throw new java.sql.SQLException("\"timeout\" must not be negative", "22023");
+        }
+        return signal(c, pid, true);
+    }
+
+    private static Boolean signal(java.sql.Connection c, Integer pid, boolean terminate) throws java.sql.SQLException {
+        if (pid == null) {
+            return null;
+        }
+        H2Session session = H2Sessions.running(c);
+        if (session == null) {
+            throw new java.sql.SQLException("pg_terminate_backend() is not available here", "0A000");
+        }
+        try {
+            return session.info().signals().signal(pid, terminate);
         } catch (dev.tusk.server.error.PgException e) {
             throw new java.sql.SQLException(e.getMessage(), e.sqlState());
         }
