@@ -102,7 +102,7 @@ public final class BackendStartup {
             try {
                 p = StartupPacket.decode(body);
             } catch (ProtocolException e) {
-                if (e.getMessage().startsWith("unsupported frontend protocol")) {
+                if (SqlState.FEATURE_NOT_SUPPORTED.equals(e.sqlState())) { // a request code of no protocol we speak
                     throw PgException.fatal(SqlState.FEATURE_NOT_SUPPORTED, e.getMessage()
                             + ": server supports 3.0 to 3." + NEWEST_MINOR);
                 }
@@ -283,14 +283,8 @@ public final class BackendStartup {
             return;
         }
         String v = replication.toLowerCase(java.util.Locale.ROOT);
-        boolean walsender;
-        if (v.equals("database")) {
-            walsender = true;
-        } else if (List.of("on", "true", "yes", "1", "t", "y").contains(v)) {
-            walsender = true;
-        } else if (List.of("off", "false", "no", "0", "f", "n").contains(v)) {
-            walsender = false;
-        } else {
+        Boolean walsender = v.equals("database") ? Boolean.TRUE : ConfigOption.parseBool(v);
+        if (walsender == null) {
             throw PgException.fatal(SqlState.INVALID_PARAMETER_VALUE, "invalid value for parameter \"replication\": \""
                     + replication + "\"").hint("Valid values are: \"false\", 0, \"true\", 1, \"database\".");
         }

@@ -138,7 +138,7 @@ final class ConfigOption {
     }
 
     /** PostgreSQL's parse_bool: on/off, true/false, yes/no, 1/0 and unique prefixes of them. */
-    private static Boolean parseBool(String v) {
+    static Boolean parseBool(String v) {
         if (v.isEmpty()) {
             return null;
         }

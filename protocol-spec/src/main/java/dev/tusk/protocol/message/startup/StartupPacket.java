@@ -24,7 +24,8 @@ public sealed interface StartupPacket extends PgMessage
             case GSSENC_REQUEST_CODE: r.end(); return new GssEncRequest();
             default:
                 if (code >>> 16 == 1234) {
-                    throw new ProtocolException("unsupported frontend protocol " + (code >>> 16) + "."
+                    throw new ProtocolException(dev.tusk.protocol.SqlState.FEATURE_NOT_SUPPORTED,
+                            "unsupported frontend protocol " + (code >>> 16) + "."
                             + (code & 0xffff));
                 }
                 return StartupMessage.decodeAfterVersion(code, r);

@@ -48,7 +48,7 @@ final class EngineAllowList {
      * the rest are other dialects'): in a type position they are 42704, as an unknown type is in PostgreSQL.
      * EngineLockdownTest reads the engine's own type registry and fails on any name missing here.
      */
-    static final Set<String> ENGINE_ONLY_TYPES = Set.of("binary", "blob", "clob", "decfloat", "enum", "geometry", "image",
+    private static final Set<String> ENGINE_ONLY_TYPES = Set.of("binary", "blob", "clob", "decfloat", "enum", "geometry", "image",
             "java_object", "long", "longblob", "longnvarchar", "longtext", "longvarbinary", "longvarchar", "mediumblob",
             "mediumint", "mediumtext", "nclob", "ntext", "nvarchar", "nvarchar2", "object", "other", "raw", "signed",
             "tinyblob", "tinyint", "tinytext", "varbinary", "varchar2", "varchar_casesensitive", "varchar_ignorecase");

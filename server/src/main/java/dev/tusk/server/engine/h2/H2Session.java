@@ -106,11 +106,7 @@ final class H2Session implements EngineSession {
             default -> org.h2.engine.IsolationLevel.READ_COMMITTED;
         };
         if (wanted != isolation) {
-            try {
-                H2Sessions.of(conn).setIsolationLevel(wanted);
-            } catch (SQLException e) {
-                throw H2Errors.map(e);
-            }
+            h2.setIsolationLevel(wanted);
             isolation = wanted;
         }
     }
