@@ -81,4 +81,77 @@ class RoleTest extends BothServers {
             }
         }
     }
+
+    /** The SQLSTATE and message a statement fails with. */
+    private static String failure(Statement s, String sql) {
+        SQLException e = assertThrows(SQLException.class, () -> s.execute(sql), sql);
+        String m = e.getMessage();
+        int detail = m.indexOf('\n');
+        return e.getSQLState() + " " + (detail < 0 ? m : m.substring(0, detail)).replaceFirst("^ERROR: ", "");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pg", "tusk"})
+    void roleAttributesAreKeptAndEnforced(String server) throws Exception {
+        try (Connection su = as(server, "postgres"); Statement s = su.createStatement()) {
+            s.execute("create role attr_plain login");
+            s.execute("create role attr_mgr login createrole");
+            s.execute("create role attr_dbc login createdb");
+            s.execute("create role attr_lim login connection limit 1");
+            s.execute("create role attr_exp login valid until '2000-01-01 00:00:00+00'");
+            try (ResultSet rs = s.executeQuery("select rolname, rolcreaterole, rolcreatedb, rolconnlimit, rolvaliduntil"
+                    + " from pg_roles where rolname like 'attr\\_%' order by rolname")) {
+                StringBuilder b = new StringBuilder();
+                while (rs.next()) {
+                    b.append(rs.getString(1)).append(' ').append(rs.getBoolean(2)).append(' ').append(rs.getBoolean(3))
+                            .append(' ').append(rs.getInt(4)).append(' ')
+                            .append(rs.getTimestamp(5) == null ? "-" : rs.getTimestamp(5).toInstant()).append('\n');
+                }
+                assertEquals("attr_dbc false true -1 -\nattr_exp false false -1 2000-01-01T00:00:00Z\n"
+                        + "attr_lim false false 1 -\nattr_mgr true false -1 -\nattr_plain false false -1 -\n", b.toString());
+            }
+            assertEquals("22023 invalid connection limit: -2", failure(s, "alter role attr_lim connection limit -2"));
+        }
+        try (Connection plain = as(server, "attr_plain"); Statement s = plain.createStatement()) {
+            assertEquals("42501 permission denied to create role", failure(s, "create role attr_x"));
+            assertEquals("42501 must be superuser to create superusers", failure(s, "create role attr_x superuser"));
+            assertEquals("42501 permission denied to create database", failure(s, "create database attr_db"));
+            assertEquals("42501 permission denied", failure(s, "alter role attr_plain createdb"));
+            assertEquals("42501 permission denied", failure(s, "alter role attr_dbc password 'x'"));
+            assertEquals("42501 must be superuser to alter superuser roles or change superuser attribute",
+                    failure(s, "alter role attr_plain superuser"));
+            assertEquals("42501 permission denied to drop role", failure(s, "drop role attr_dbc"));
+            assertEquals("42501 must have admin option on role \"attr_dbc\"", failure(s, "grant attr_dbc to attr_plain"));
+            s.execute("alter role attr_plain password 'mine'"); // one's own password
+            assertEquals("42501 permission denied for table pg_authid", failure(s, "select rolpassword from pg_authid"));
+            assertEquals("42501 permission denied for view pg_shadow", failure(s, "select passwd from pg_shadow"));
+            try (ResultSet rs = s.executeQuery("select passwd from pg_user where usename = 'attr_plain'")) {
+                rs.next();
+                assertEquals("********", rs.getString(1));
+            }
+        }
+        try (Connection mgr = as(server, "attr_mgr"); Statement s = mgr.createStatement()) {
+            s.execute("create role attr_made createdb");
+            s.execute("alter role attr_made nocreatedb connection limit 3");
+            s.execute("grant attr_made to attr_plain");
+            s.execute("revoke attr_made from attr_plain");
+            assertEquals("42501 must be superuser to create superusers", failure(s, "create role attr_x superuser"));
+            assertEquals("42501 must be superuser to alter superuser roles or change superuser attribute",
+                    failure(s, "alter role attr_made superuser"));
+            s.execute("drop role attr_made");
+        }
+        try (Connection dbc = as(server, "attr_dbc"); Statement s = dbc.createStatement()) {
+            s.execute("create database attr_db");
+        }
+        try (Connection first = as(server, "attr_lim")) {
+            SQLException over = assertThrows(SQLException.class, () -> as(server, "attr_lim"));
+            assertEquals("53300", over.getSQLState());
+            assertTrue(over.getMessage().contains("too many connections for role \"attr_lim\""), over.getMessage());
+            assertTrue(first.isValid(5));
+        }
+        try (Connection su = as(server, "postgres"); Statement s = su.createStatement()) {
+            s.execute("drop database attr_db");
+            s.execute("drop role attr_plain, attr_mgr, attr_dbc, attr_lim, attr_exp");
+        }
+    }
 }

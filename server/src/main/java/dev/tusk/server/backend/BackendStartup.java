@@ -140,6 +140,30 @@ public final class BackendStartup {
         tlsEndPoint = postmaster.tls().tlsServerEndPoint();
     }
 
+    /**
+     * The role's password verifier, or null once VALID UNTIL has passed: an expired password then
+     * fails as a wrong one would (cf. get_role_password), and the log says why.
+     */
+    private static String unexpiredVerifier(Roles.Role role) {
+        if (role.validUntil() != null && role.validUntil().isBefore(java.time.Instant.now())) {
+            LOG.info("User \"" + role.name() + "\" has an expired password.");
+            return null;
+        }
+        return role.passwordVerifier();
+    }
+
+    /** CONNECTION LIMIT, counted with this backend registered (cf. InitializeSessionUserId); superusers are exempt. */
+    private void checkConnectionLimit(Roles.Role role, int pid) {
+        if (role.connectionLimit() < 0 || role.superuser()) {
+            return;
+        }
+        long mine = postmaster.registry().all().stream().filter(e -> e.user().equals(role.name())).count();
+        if (mine > role.connectionLimit()) {
+            postmaster.registry().deregister(pid);
+            throw PgException.fatal(SqlState.TOO_MANY_CONNECTIONS, "too many connections for role \"" + role.name() + "\"");
+        }
+    }
+
     private void startSession(StartupMessage startup) throws IOException {
         if (!admitted) {
             throw PgException.fatal(SqlState.TOO_MANY_CONNECTIONS, "sorry, too many clients already");
@@ -195,7 +219,8 @@ public final class BackendStartup {
         startupSettings.put("port", Integer.toString(postmaster.port()));
         SessionSettings settings = new SessionSettings(startupSettings);
         java.util.concurrent.atomic.AtomicReference<Backend> self = new java.util.concurrent.atomic.AtomicReference<>();
-        EngineSession engine = postmaster.engine().openSession(new SessionInfo(pid, user, () -> self.get().currentUser(), database, Versions.versionString(),
+        EngineSession engine = postmaster.engine().openSession(new SessionInfo(pid, user, () -> self.get().currentUser(),
+                () -> self.get().isSuperuser(), database, Versions.versionString(),
                 () -> self.get().notifications.channels(),
                 new SessionInfo.Settings() {
                     @Override
@@ -215,6 +240,7 @@ public final class BackendStartup {
             if (!postmaster.registry().register(backend)) {
                 throw PgException.fatal(SqlState.TOO_MANY_CONNECTIONS, "sorry, too many clients already");
             }
+            checkConnectionLimit(role, pid);
             try {
                 new AuthenticationOk().encode(io.writer());
                 engine.applySetting("timezone", settings.get("TimeZone"));
@@ -322,7 +348,7 @@ public final class BackendStartup {
                     throw PgException.fatal(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "authentication method \""
                             + rule.method() + "\" (pg_hba.conf line " + rule.line() + ") is not supported by Tusk yet");
                 }
-                ClientAuthentication.authenticate(io, rule.method(), user, role == null ? null : role.passwordVerifier(),
+                ClientAuthentication.authenticate(io, rule.method(), user, role == null ? null : unexpiredVerifier(role),
                         tlsEndPoint);
         }
         if (role == null) {

@@ -11,10 +11,11 @@ import java.util.Map;
 
 /**
  * CREATE/ALTER/DROP ROLE and role membership (cf. commands/user.c): the installation's roles, shared
- * by all databases and kept by the postmaster, with the catalogs told after each change. Only
- * superusers manage roles here (PostgreSQL also lets CREATEROLE roles). Changes take effect at once
- * and stay even if the surrounding transaction block rolls back. Object privileges (GRANT ... ON)
- * are accepted for existing roles and not enforced.
+ * by all databases and kept by the postmaster, with the catalogs told after each change. Who may do
+ * what is PostgreSQL 15's: superusers anything; CREATEROLE roles manage roles other than superusers
+ * (and replication or BYPASSRLS ones); any role may change its own password. Changes take effect at
+ * once and stay even if the surrounding transaction block rolls back. Object privileges (GRANT ...
+ * ON) are accepted for existing roles and not enforced.
  */
 final class RoleCommands {
     private final Backend backend;
@@ -36,13 +37,6 @@ final class RoleCommands {
             }
             return c.action() == Statement.RoleAction.GRANT_PRIVILEGES ? "GRANT" : "REVOKE";
         }
-        String verb = c.action().name().toLowerCase(java.util.Locale.ROOT);
-        if (!backend.isSuperuser()) {
-            throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, c.action() == Statement.RoleAction.GRANT
-                    || c.action() == Statement.RoleAction.REVOKE
-                    ? "must have admin option on role \"" + c.names().get(0) + "\""
-                    : "permission denied to " + verb + " role");
-        }
         switch (c.action()) {
             case CREATE: create(roles, c.names().get(0), c.attributes()); break;
             case ALTER: alter(roles, c.names().get(0), c.attributes()); break;
@@ -53,21 +47,88 @@ final class RoleCommands {
         return c.action().name() + " ROLE";
     }
 
+    /** cf. have_createrole_privilege(): the current user's own attribute, not one of its roles'. */
+    private boolean mayManageRoles(Roles roles) {
+        if (backend.isSuperuser()) {
+            return true;
+        }
+        Roles.Role me = roles.get(backend.currentUser());
+        return me != null && me.createRole();
+    }
+
+    private static PgException denied(String message) {
+        return new PgException(SqlState.INSUFFICIENT_PRIVILEGE, message);
+    }
+
     private void create(Roles roles, String name, Map<String, String> attrs) throws IOException {
+        if ("true".equals(attrs.get("superuser"))) {
+            if (!backend.isSuperuser()) {
+                throw denied("must be superuser to create superusers");
+            }
+        } else if ("true".equals(attrs.get("replication"))) {
+            if (!backend.isSuperuser()) {
+                throw denied("must be superuser to create replication users");
+            }
+        } else if ("true".equals(attrs.get("bypassrls"))) {
+            if (!backend.isSuperuser()) {
+                throw denied("must be superuser to create bypassrls users");
+            }
+        } else if (!mayManageRoles(roles)) {
+            throw denied("permission denied to create role");
+        }
         if (name.startsWith("pg_")) {
             throw new PgException(SqlState.RESERVED_NAME, "role name \"" + name + "\" is reserved")
                     .detail("Role names starting with \"pg_\" are reserved.");
         }
-        String verifier = verifier(name, attrs.get("password"));
-        if (!roles.create(name, "true".equals(attrs.get("superuser")), "true".equals(attrs.get("login")),
-                verifier == null || verifier.isEmpty() ? null : verifier)) {
+        if (!roles.create(name, attributes(name, attrs))) {
             throw new PgException(SqlState.DUPLICATE_OBJECT, "role \"" + name + "\" already exists");
         }
     }
 
     private void alter(Roles roles, String name, Map<String, String> attrs) throws IOException {
         existing(roles, name);
-        roles.alter(name, flag(attrs.get("superuser")), flag(attrs.get("login")), verifier(name, attrs.get("password")));
+        Roles.Role target = roles.get(name);
+        if (target.superuser() || attrs.containsKey("superuser")) {
+            if (!backend.isSuperuser()) {
+                throw denied("must be superuser to alter superuser roles or change superuser attribute");
+            }
+        } else if (attrs.containsKey("replication")) {
+            if (!backend.isSuperuser()) {
+                throw denied("must be superuser to alter replication roles or change replication attribute");
+            }
+        } else if (attrs.containsKey("bypassrls")) {
+            if (!backend.isSuperuser()) {
+                throw denied("must be superuser to change bypassrls attribute");
+            }
+        } else if (!mayManageRoles(roles)) {
+            // without CREATEROLE a role may change nothing but its own password
+            boolean onlyPassword = attrs.size() == 1 && attrs.containsKey("password");
+            if (!onlyPassword || !name.equals(backend.currentUser())) {
+                throw denied("permission denied");
+            }
+        }
+        roles.alter(name, attributes(name, attrs));
+    }
+
+    /** The statement's attributes as Roles keeps them. */
+    private Roles.Attributes attributes(String role, Map<String, String> attrs) {
+        String password = verifier(role, attrs.get("password"));
+        String limit = attrs.get("connection limit");
+        Integer connectionLimit = null;
+        if (limit != null) {
+            try {
+                connectionLimit = Integer.parseInt(limit);
+            } catch (NumberFormatException e) {
+                connectionLimit = Integer.MIN_VALUE;
+            }
+            if (connectionLimit < -1) {
+                throw new PgException(SqlState.INVALID_PARAMETER_VALUE, "invalid connection limit: " + limit);
+            }
+        }
+        String until = attrs.get("valid until");
+        return new Roles.Attributes(flag(attrs.get("superuser")), flag(attrs.get("login")), password,
+                flag(attrs.get("createrole")), flag(attrs.get("createdb")), connectionLimit,
+                until == null ? null : ValidUntil.parse(until, backend.settings.get("TimeZone")), until != null);
     }
 
     /** The password as stored, by the session's password_encryption (md5 or scram-sha-256); "" for PASSWORD NULL. */
@@ -85,6 +146,9 @@ final class RoleCommands {
     }
 
     private void drop(Roles roles, Statement.RoleCommand c) throws IOException {
+        if (!mayManageRoles(roles)) {
+            throw denied("permission denied to drop role");
+        }
         for (String name : c.names()) {
             if (roles.get(name) == null) {
                 if (c.ifExists()) {
@@ -103,6 +167,9 @@ final class RoleCommands {
                 throw new PgException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop role " + name
                         + " because it is required by the database system");
             }
+            if (roles.get(name).superuser() && !backend.isSuperuser()) {
+                throw denied("must be superuser to drop superusers");
+            }
             roles.drop(name);
         }
     }
@@ -111,6 +178,14 @@ final class RoleCommands {
         boolean grant = c.action() == Statement.RoleAction.GRANT;
         for (String group : c.names()) {
             existing(roles, group);
+            // cf. AddRoleMems/DelRoleMems: Tusk records no ADMIN OPTION, so CREATEROLE is what lets a non-superuser
+            if (roles.get(group).superuser()) {
+                if (!backend.isSuperuser()) {
+                    throw denied("must be superuser to alter superusers");
+                }
+            } else if (!mayManageRoles(roles)) {
+                throw denied("must have admin option on role \"" + group + "\"");
+            }
             for (String member : c.members()) {
                 existing(roles, member);
                 boolean already = roles.get(member).memberOf().contains(group);

@@ -213,7 +213,8 @@ final class UtilityCommands {
 
     private void createDatabase(Statement.CreateDatabase c) {
         backend.transaction.requireNoBlock("CREATE DATABASE");
-        if (!backend.isSuperuser()) {
+        var me = backend.postmaster.roles().get(backend.currentUser());
+        if (!backend.isSuperuser() && (me == null || !me.createDb())) {
             throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to create database");
         }
         synchronized (backend.postmaster.engine()) {

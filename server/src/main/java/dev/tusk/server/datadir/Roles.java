@@ -16,8 +16,10 @@ import java.util.TreeSet;
 
 /**
  * The installation's roles (cf. pg_authid and pg_auth_members), kept in global/pg_authid as one
- * line per role: name, superuser flag, stored password verifier ("-" for none), login flag and the
- * roles it is a member of. Shared by all databases, as in PostgreSQL; PostgreSQL's predefined roles
+ * line per role: name, superuser flag, stored password verifier ("-" for none), login flag, the
+ * roles it is a member of, then CREATEROLE and CREATEDB flags, connection limit (-1: none) and the
+ * password's expiry (an instant, empty for none); a file from before those fields reads as PostgreSQL's
+ * defaults. Shared by all databases, as in PostgreSQL; PostgreSQL's predefined roles
  * (pg_read_server_files, ...) always exist and are never written. Changes are written to a new file
  * that replaces the old one, so a crash leaves either version, never half of one.
  */
@@ -27,10 +29,14 @@ public final class Roles {
             "pg_monitor", "pg_read_all_settings", "pg_read_all_stats", "pg_stat_scan_tables", "pg_read_server_files",
             "pg_write_server_files", "pg_execute_server_program", "pg_signal_backend", "pg_checkpoint");
 
-    /** A role; passwordVerifier is as PostgreSQL stores it (SCRAM-SHA-256$... or md5...), or null. */
-    public record Role(String name, boolean superuser, String passwordVerifier, boolean login, Set<String> memberOf) {
+    /**
+     * A role; passwordVerifier is as PostgreSQL stores it (SCRAM-SHA-256$... or md5...), or null;
+     * connectionLimit -1 for none; validUntil null for a password that never expires.
+     */
+    public record Role(String name, boolean superuser, String passwordVerifier, boolean login, Set<String> memberOf,
+                       boolean createRole, boolean createDb, int connectionLimit, java.time.Instant validUntil) {
         public Role(String name, boolean superuser, String passwordVerifier) {
-            this(name, superuser, passwordVerifier, true, Set.of());
+            this(name, superuser, passwordVerifier, true, Set.of(), false, false, -1, null);
         }
 
         public Role {
@@ -38,8 +44,17 @@ public final class Roles {
         }
 
         Role withMemberOf(Set<String> roles) {
-            return new Role(name, superuser, passwordVerifier, login, roles);
+            return new Role(name, superuser, passwordVerifier, login, roles, createRole, createDb, connectionLimit, validUntil);
         }
+    }
+
+    /**
+     * What CREATE or ALTER ROLE sets: each field null where the statement leaves it as it is (a new
+     * role takes PostgreSQL's default); password "" removes the password; validUntil "infinity" for
+     * none.
+     */
+    public record Attributes(Boolean superuser, Boolean login, String passwordVerifier, Boolean createRole,
+                             Boolean createDb, Integer connectionLimit, java.time.Instant validUntil, boolean validUntilSet) {
     }
 
     private final Path file;
@@ -53,14 +68,17 @@ public final class Roles {
     public static Roles read(Path dataDirectory) throws IOException {
         Roles r = new Roles(dataDirectory.resolve("global").resolve("pg_authid"));
         for (String name : PREDEFINED) {
-            r.roles.put(name, new Role(name, false, null, false, Set.of()));
+            r.roles.put(name, new Role(name, false, null, false, Set.of(), false, false, -1, null));
         }
         for (String line : Files.readAllLines(r.file)) {
             String[] f = line.split("\t", -1);
             if (f.length >= 3) {
                 boolean login = f.length < 4 || f[3].equals("t");
                 Set<String> memberOf = f.length < 5 || f[4].isEmpty() ? Set.of() : Set.of(f[4].split(","));
-                Role role = new Role(f[0], f[1].equals("t"), f[2].equals("-") ? null : f[2], login, memberOf);
+                Role role = new Role(f[0], f[1].equals("t"), f[2].equals("-") ? null : f[2], login, memberOf,
+                        f.length > 5 && f[5].equals("t"), f.length > 6 && f[6].equals("t"),
+                        f.length > 7 ? Integer.parseInt(f[7]) : -1,
+                        f.length > 8 && !f[8].isEmpty() ? java.time.Instant.parse(f[8]) : null);
                 r.roles.put(f[0], role);
                 if (r.bootstrap == null) {
                     r.bootstrap = role; // initdb writes the bootstrap superuser first
@@ -77,7 +95,9 @@ public final class Roles {
 
     private static String line(Role r) {
         return r.name() + "\t" + (r.superuser() ? "t" : "f") + "\t" + (r.passwordVerifier() == null ? "-" : r.passwordVerifier())
-                + "\t" + (r.login() ? "t" : "f") + "\t" + String.join(",", new TreeSet<>(r.memberOf())) + "\n";
+                + "\t" + (r.login() ? "t" : "f") + "\t" + String.join(",", new TreeSet<>(r.memberOf()))
+                + "\t" + (r.createRole() ? "t" : "f") + "\t" + (r.createDb() ? "t" : "f") + "\t" + r.connectionLimit()
+                + "\t" + (r.validUntil() == null ? "" : r.validUntil().toString()) + "\n";
     }
 
     public synchronized Role get(String name) {
@@ -117,23 +137,33 @@ public final class Roles {
         return false;
     }
 
-    /** Adds a role; false if one of that name exists. verifier: the stored password (see Role), null for none. */
-    public synchronized boolean create(String name, boolean superuser, boolean login, String verifier) throws IOException {
+    /** Adds a role with the attributes given (the others PostgreSQL's defaults); false if one of that name exists. */
+    public synchronized boolean create(String name, Attributes a) throws IOException {
         if (roles.containsKey(name)) {
             return false;
         }
-        roles.put(name, new Role(name, superuser, verifier, login, Set.of()));
+        roles.put(name, apply(new Role(name, false, null, false, Set.of(), false, false, -1, null), a));
         save();
         return true;
     }
 
-    /** Changes the attributes given (null: unchanged; verifier "" removes the password). */
-    public synchronized void alter(String name, Boolean superuser, Boolean login, String newVerifier) throws IOException {
-        Role r = roles.get(name);
-        String verifier = newVerifier == null ? r.passwordVerifier() : newVerifier.isEmpty() ? null : newVerifier;
-        roles.put(name, new Role(name, superuser == null ? r.superuser() : superuser, verifier,
-                login == null ? r.login() : login, r.memberOf()));
+    /** Changes the attributes given. */
+    public synchronized void alter(String name, Attributes a) throws IOException {
+        roles.put(name, apply(roles.get(name), a));
         save();
+    }
+
+    private static Role apply(Role r, Attributes a) {
+        String verifier = a.passwordVerifier() == null ? r.passwordVerifier()
+                : a.passwordVerifier().isEmpty() ? null : a.passwordVerifier();
+        return new Role(r.name(), or(a.superuser(), r.superuser()), verifier, or(a.login(), r.login()), r.memberOf(),
+                or(a.createRole(), r.createRole()), or(a.createDb(), r.createDb()),
+                a.connectionLimit() == null ? r.connectionLimit() : a.connectionLimit(),
+                a.validUntilSet() ? a.validUntil() : r.validUntil());
+    }
+
+    private static boolean or(Boolean given, boolean was) {
+        return given == null ? was : given;
     }
 
     public synchronized void drop(String name) throws IOException {

@@ -3,11 +3,13 @@ package dev.tusk.server.engine;
 import java.util.List;
 
 /**
- * A role as the catalogs show it (pg_authid, pg_auth_members): its OID, name, whether it is a
- * superuser and may log in, and the OIDs of the roles it is a member of.
+ * A role as the catalogs show it (pg_authid, pg_auth_members): its OID, name, attributes (superuser,
+ * may log in, CREATEROLE, CREATEDB, connection limit or -1, password expiry or null) and the OIDs of
+ * the roles it is a member of.
  */
-public record CatalogRole(int oid, String name, boolean superuser, boolean canLogin, List<Integer> memberOf) {
+public record CatalogRole(int oid, String name, boolean superuser, boolean canLogin, List<Integer> memberOf,
+                          boolean createRole, boolean createDb, int connectionLimit, java.time.Instant validUntil) {
     public CatalogRole(int oid, String name, boolean superuser) {
-        this(oid, name, superuser, true, List.of());
+        this(oid, name, superuser, true, List.of(), superuser, superuser, -1, null);
     }
 }

@@ -3,10 +3,11 @@ package dev.tusk.server.engine;
 /**
  * What an engine session needs to know of the backend it serves, for functions that answer from the
  * session (pg_backend_pid(), current_user, current_database(), version(), pg_listening_channels()).
- * user is the session user; currentUser follows SET ROLE; settings changes a setting as SET does
+ * user is the session user; currentUser follows SET ROLE (superuser: whether that role is one); settings changes a setting as SET does
  * (for set_config()); signals reaches other backends (pg_cancel_backend(), pg_terminate_backend()).
  */
-public record SessionInfo(int processId, String user, java.util.function.Supplier<String> currentUser, String database,
+public record SessionInfo(int processId, String user, java.util.function.Supplier<String> currentUser,
+                          java.util.function.BooleanSupplier superuser, String database,
                           String serverVersion, java.util.function.Supplier<java.util.List<String>> listeningChannels,
                           Settings settings, Signals signals) {
     /** Cancelling another backend's query or ending its session, with PostgreSQL's permission rules. */

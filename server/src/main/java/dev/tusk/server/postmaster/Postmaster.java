@@ -198,7 +198,8 @@ public final class Postmaster implements AutoCloseable {
             for (String g : r.memberOf()) {
                 memberOf.add(roleOid(g));
             }
-            out.add(new dev.tusk.server.engine.CatalogRole(roleOid(r.name()), r.name(), r.superuser(), r.login(), memberOf));
+            out.add(new dev.tusk.server.engine.CatalogRole(roleOid(r.name()), r.name(), r.superuser(), r.login(), memberOf,
+                    r.superuser() || r.createRole(), r.superuser() || r.createDb(), r.connectionLimit(), r.validUntil()));
         }
         return out;
     }

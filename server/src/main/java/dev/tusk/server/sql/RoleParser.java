@@ -26,15 +26,38 @@ final class RoleParser {
                 case "login": case "nologin": attrs.put("login", Boolean.toString(w.equals("login"))); break;
                 case "encrypted": p.expectWord("password"); attrs.put("password", passwordValue(p)); break;
                 case "password": attrs.put("password", passwordValue(p)); break;
-                case "createdb": case "nocreatedb": case "createrole": case "nocreaterole": case "inherit": case "noinherit":
-                case "replication": case "noreplication": case "bypassrls": case "nobypassrls":
-                    break; // accepted; Tusk's privileges are superuser or not
-                case "connection": p.expectWord("limit"); p.pos++; break;
-                case "valid": p.expectWord("until"); p.pos++; break;
+                case "createdb": case "nocreatedb": attrs.put("createdb", Boolean.toString(w.equals("createdb"))); break;
+                case "createrole": case "nocreaterole": attrs.put("createrole", Boolean.toString(w.equals("createrole"))); break;
+                case "replication": case "noreplication": attrs.put("replication", Boolean.toString(w.equals("replication"))); break;
+                case "bypassrls": case "nobypassrls": attrs.put("bypassrls", Boolean.toString(w.equals("bypassrls"))); break;
+                case "inherit": case "noinherit":
+                    break; // accepted; a member always has its roles' privileges in Tusk
+                case "connection": p.expectWord("limit"); attrs.put("connection limit", signedInteger(p)); break;
+                case "valid": p.expectWord("until"); attrs.put("valid until", string(p)); break;
                 default: throw p.syntaxError(p.tokens.get(p.pos - 1));
             }
         }
         return new Statement.RoleCommand(text, action, List.of(name), attrs, List.of(), false);
+    }
+
+    /** CONNECTION LIMIT's value: an integer, possibly negative (-1 is no limit). */
+    private static String signedInteger(Parser p) {
+        boolean minus = p.pos < p.end && p.tokens.get(p.pos).is(TokenType.OPERATOR) && p.tokens.get(p.pos).text().equals("-");
+        if (minus) {
+            p.pos++;
+        }
+        if (p.pos >= p.end || !p.tokens.get(p.pos).is(TokenType.NUMBER)) {
+            throw p.syntaxError(p.pos < p.end ? p.tokens.get(p.pos) : null);
+        }
+        return (minus ? "-" : "") + p.tokens.get(p.pos++).value();
+    }
+
+    /** VALID UNTIL's value: a string constant. */
+    private static String string(Parser p) {
+        if (p.pos >= p.end || !p.tokens.get(p.pos).is(TokenType.STRING)) {
+            throw p.syntaxError(p.pos < p.end ? p.tokens.get(p.pos) : null);
+        }
+        return p.tokens.get(p.pos++).value();
     }
 
     /** The password after PASSWORD: a string, or NULL for none (stored as ""). */

@@ -99,15 +99,19 @@ final class H2PgCatalog {
             s.execute("DELETE FROM pg_catalog.pg_auth_members");
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO pg_catalog.pg_authid VALUES"
-                + " (?, ?, ?, TRUE, ?, ?, ?, ?, ?, -1, NULL, NULL)");
+                + " (?, ?, ?, TRUE, ?, ?, ?, ?, ?, ?, NULL, ?)");
              PreparedStatement pm = c.prepareStatement("INSERT INTO pg_catalog.pg_auth_members VALUES (?, ?, 10, FALSE)")) {
             for (CatalogRole r : roles) {
                 ps.setInt(1, r.oid());
                 ps.setString(2, r.name());
-                for (int i = 3; i <= 8; i++) {
-                    ps.setBoolean(i, r.superuser());
-                }
+                ps.setBoolean(3, r.superuser());
+                ps.setBoolean(4, r.createRole());
+                ps.setBoolean(5, r.createDb());
                 ps.setBoolean(6, r.canLogin());
+                ps.setBoolean(7, r.superuser()); // rolreplication
+                ps.setBoolean(8, r.superuser()); // rolbypassrls
+                ps.setInt(9, r.connectionLimit());
+                ps.setObject(10, r.validUntil() == null ? null : r.validUntil().atOffset(java.time.ZoneOffset.UTC));
                 ps.executeUpdate();
                 for (int group : r.memberOf()) {
                     pm.setInt(1, group);
@@ -203,6 +207,11 @@ final class H2PgCatalog {
         "CREATE OR REPLACE VIEW pg_catalog.pg_roles AS SELECT rolname, rolsuper, rolinherit, rolcreaterole,"
             + " rolcreatedb, rolcanlogin, rolreplication, rolconnlimit, '********' AS rolpassword, rolvaliduntil,"
             + " rolbypassrls, CAST(NULL AS VARCHAR ARRAY) AS rolconfig, oid FROM pg_catalog.pg_authid",
+
+        "CREATE OR REPLACE VIEW pg_catalog.pg_shadow AS SELECT rolname AS usename, oid AS usesysid,"
+            + " rolcreatedb AS usecreatedb, rolsuper AS usesuper, rolreplication AS userepl, rolbypassrls AS usebypassrls,"
+            + " rolpassword AS passwd, rolvaliduntil AS valuntil, CAST(NULL AS VARCHAR ARRAY) AS useconfig"
+            + " FROM pg_catalog.pg_authid WHERE rolcanlogin",
 
         "CREATE OR REPLACE VIEW pg_catalog.pg_user AS SELECT rolname AS usename, oid AS usesysid,"
             + " rolcreatedb AS usecreatedb, rolsuper AS usesuper, rolreplication AS userepl, rolbypassrls AS usebypassrls,"

@@ -49,6 +49,9 @@ final class H2SqlGenerator extends TokenEmitter {
     /** The H2 statements (usually one) that carry out st, each with its offset map. */
     static List<SqlBuilder> generate(EngineStatement st, SessionInfo session, Catalog catalog) {
         EngineAllowList.check(st);
+        if (!session.superuser().getAsBoolean()) {
+            SuperuserCatalogs.check(st.tokens());
+        }
         List<Token> t = OperatorCalls.present(st.tokens()) ? OperatorCalls.rewrite(st.tokens()) : st.tokens();
         if (ExpandArrayCalls.present(t)) {
             t = ExpandArrayCalls.rewrite(t);
