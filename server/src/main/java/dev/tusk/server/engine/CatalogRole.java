@@ -9,7 +9,4 @@ import java.util.List;
  */
 public record CatalogRole(int oid, String name, boolean superuser, boolean canLogin, List<Integer> memberOf,
                           boolean createRole, boolean createDb, int connectionLimit, java.time.Instant validUntil) {
-    public CatalogRole(int oid, String name, boolean superuser) {
-        this(oid, name, superuser, true, List.of(), superuser, superuser, -1, null);
-    }
 }

@@ -198,8 +198,10 @@ public final class Postmaster implements AutoCloseable {
             for (String g : r.memberOf()) {
                 memberOf.add(roleOid(g));
             }
+            // initdb's superuser has every attribute; a role made SUPERUSER later has only the ones it was given
+            boolean bootstrap = r.name().equals(roles.bootstrapSuperuser().name());
             out.add(new dev.tusk.server.engine.CatalogRole(roleOid(r.name()), r.name(), r.superuser(), r.login(), memberOf,
-                    r.superuser() || r.createRole(), r.superuser() || r.createDb(), r.connectionLimit(), r.validUntil()));
+                    bootstrap || r.createRole(), bootstrap || r.createDb(), r.connectionLimit(), r.validUntil()));
         }
         return out;
     }
