@@ -111,9 +111,6 @@ class IsolationTest extends BothServers {
     @ParameterizedTest
     @CsvSource({"pg, repeatable read", "tusk, repeatable read", "pg, serializable", "tusk, serializable"})
     void bankTotalNeverChanges(String server, String isolation) throws Exception {
-        // Not yet on Tusk: H2's REPEATABLE READ, under this load, lets a few transfers overwrite a balance
-        // another one committed since their snapshot (H2 alone, without Tusk, shows it too); issue #18.
-        org.junit.jupiter.api.Assumptions.assumeTrue(server.equals("pg"), "Tusk misses some write conflicts under load (#18)");
         String table = "bank_" + isolation.replace(' ', '_');
         StringBuilder sql = new StringBuilder("create table " + table + " (id int primary key, balance bigint)");
         for (int i = 0; i < 10; i++) {

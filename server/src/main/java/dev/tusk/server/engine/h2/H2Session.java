@@ -186,9 +186,11 @@ final class H2Session implements EngineSession {
     boolean run(PreparedStatement ps) throws SQLException {
         statements++;
         running.start(ps);
+        storeLock.arm();
         try {
             return ps.execute();
         } finally {
+            storeLock.disarm();
             running.end();
         }
     }
@@ -398,7 +400,14 @@ final class H2Session implements EngineSession {
         statements++;
         try (Statement s = on.createStatement()) {
             running.start(s);
-            if (!s.execute(sql.toString())) {
+            boolean hasRows;
+            storeLock.arm();
+            try {
+                hasRows = s.execute(sql.toString());
+            } finally {
+                storeLock.disarm();
+            }
+            if (!hasRows) {
                 return Math.max(0, s.getLargeUpdateCount());
             }
             try (ResultSet rs = s.getResultSet()) {

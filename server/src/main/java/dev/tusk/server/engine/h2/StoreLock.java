@@ -22,14 +22,26 @@ import org.h2.mvstore.MVStore;
  * commit can start, so each record is undone exactly once; commits of other sessions wait for the
  * rollback, which touches memory only.
  *
- * <p>Not covered: H2's own statement-level rollback when a statement fails, and the rollback of a
- * deadlock victim, which run inside H2. There, waiting transactions sleep until the rollback ends,
- * so only one arriving at that very moment could be overwritten.
+ * <p>H2 also rolls back by itself, inside a failing statement: the statement's changes when it fails,
+ * the whole transaction when it is a deadlock victim or, at REPEATABLE READ and SERIALIZABLE, when it
+ * would overwrite a row changed since its snapshot (H2's 40001). Under load those rollbacks lost
+ * committed updates the same way (a bank-transfer workload on H2 alone at REPEATABLE READ gains and
+ * loses money whenever store commits run beside it, and never without them). H2 tells its
+ * {@link org.h2.api.DatabaseEventListener} of the error just before it rolls back, on the failing
+ * thread ({@link EngineRollbackGuard}); a statement Tusk runs is {@link #arm armed}, so that call
+ * takes this lock, and the statement's end ({@link #disarm}) gives it back. Not covered: the undo of
+ * one row's index entries when adding that row to a later index fails (MVTable rolls back to its own
+ * savepoint before the error reaches the listener); it touches only the failing row.
  */
 final class StoreLock {
     private static final Field STORE_LOCK = storeLockField();
+    /** The session's store lock while one of its statements runs on this thread. */
+    private static final ThreadLocal<StoreLock> ARMED = new ThreadLocal<>();
 
     private final ReentrantLock lock;
+    // confined to the session's thread
+    private int armedDepth;
+    private int heldForEngine;
 
     private StoreLock(ReentrantLock lock) {
         this.lock = lock;
@@ -60,6 +72,33 @@ final class StoreLock {
             conn.rollback(savepoint);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** A statement starts on this session's thread: an engine rollback inside it will take the lock. */
+    void arm() {
+        if (armedDepth++ == 0) {
+            ARMED.set(this);
+        }
+    }
+
+    /** The statement ended, however: gives back what an engine rollback inside it took. */
+    void disarm() {
+        if (--armedDepth > 0) {
+            return;
+        }
+        ARMED.remove();
+        for (; heldForEngine > 0; heldForEngine--) {
+            lock.unlock();
+        }
+    }
+
+    /** H2 is about to roll back on this thread after an error (see EngineRollbackGuard). */
+    static void beforeEngineRollback() {
+        StoreLock s = ARMED.get();
+        if (s != null) {
+            s.lock.lock();
+            s.heldForEngine++;
         }
     }
 
