@@ -236,6 +236,30 @@ class IsolationTest extends BothServers {
         }
     }
 
+    /** One snapshot for all tables, from the first statement: a table read only later does not show a commit made since. */
+    @ParameterizedTest
+    @CsvSource({"pg, repeatable read", "tusk, repeatable read", "pg, serializable", "tusk, serializable"})
+    void theSnapshotCoversTablesReadLater(String server, String isolation) throws Exception {
+        String suffix = isolation.replace(' ', '_');
+        setUp(server, "create table first_" + suffix + " (n int); insert into first_" + suffix + " values (1);"
+                + " create table later_" + suffix + " (n int); insert into later_" + suffix + " values (1)");
+        try (Connection reader = connect(server, level(isolation)); Connection writer = connect(server, Connection.TRANSACTION_READ_COMMITTED);
+             Statement r = reader.createStatement(); Statement w = writer.createStatement()) {
+            r.executeQuery("select n from first_" + suffix).close();
+            w.executeUpdate("update later_" + suffix + " set n = 2");
+            writer.commit();
+            try (ResultSet rs = r.executeQuery("select n from later_" + suffix)) {
+                rs.next();
+                assertEquals(1, rs.getInt(1), "committed after the reader's first statement");
+            }
+            reader.commit();
+            try (ResultSet rs = r.executeQuery("select n from later_" + suffix)) {
+                rs.next();
+                assertEquals(2, rs.getInt(1), "the next transaction sees it");
+            }
+        }
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"pg", "tusk"})
     void transactionModesAreSetAsPostgresSetsThem(String server) throws Exception {

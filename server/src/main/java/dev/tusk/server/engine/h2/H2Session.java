@@ -91,10 +91,13 @@ final class H2Session implements EngineSession {
     }
 
     /**
-     * REPEATABLE READ and SERIALIZABLE run on the engine's own levels of those names: one snapshot from
-     * the transaction's first statement, and an update, delete or row lock of a row another transaction
-     * changed and committed since (or commits while this one waits for it) fails with 40001, where READ
-     * COMMITTED would overwrite it. Read uncommitted is read committed, as in PostgreSQL. Changing the
+     * REPEATABLE READ and SERIALIZABLE run on the engine's SNAPSHOT and SERIALIZABLE levels (the same
+     * thing in H2): one snapshot of every table from the transaction's first statement, and an update,
+     * delete or row lock of a row another transaction changed and committed since (or commits while this
+     * one waits for it) fails with 40001, where READ COMMITTED would overwrite it. (H2's REPEATABLE_READ
+     * would take each table's snapshot when the transaction first reads that table, so a table read
+     * later would show commits made after the first statement.) Read uncommitted is read committed, as
+     * in PostgreSQL. Changing the
      * level ends the engine's transaction, so it is changed only before the first statement, and only
      * when it differs (the common READ COMMITTED case costs a comparison).
      */
@@ -102,7 +105,7 @@ final class H2Session implements EngineSession {
     public void setIsolation(String level) {
         org.h2.engine.IsolationLevel wanted = switch (level) {
             case "serializable" -> org.h2.engine.IsolationLevel.SERIALIZABLE;
-            case "repeatable read" -> org.h2.engine.IsolationLevel.REPEATABLE_READ;
+            case "repeatable read" -> org.h2.engine.IsolationLevel.SNAPSHOT;
             default -> org.h2.engine.IsolationLevel.READ_COMMITTED;
         };
         if (wanted != isolation) {
