@@ -142,6 +142,21 @@ class RoleTest extends BothServers {
         }
         try (Connection dbc = as(server, "attr_dbc"); Statement s = dbc.createStatement()) {
             s.execute("create database attr_db");
+            assertEquals("42501 must be member of role \"attr_plain\"", failure(s, "create database attr_db2 owner attr_plain"));
+            try (ResultSet rs = s.executeQuery("select pg_get_userbyid(datdba) from pg_database where datname = 'attr_db'")) {
+                rs.next();
+                assertEquals("attr_dbc", rs.getString(1));
+            }
+        }
+        try (Connection plain = as(server, "attr_plain"); Statement s = plain.createStatement()) {
+            assertEquals("42501 must be owner of database attr_db", failure(s, "drop database attr_db"));
+        }
+        try (Connection su = as(server, "postgres"); Statement s = su.createStatement()) {
+            assertEquals("2BP01 role \"attr_dbc\" cannot be dropped because some objects depend on it",
+                    failure(s, "drop role attr_dbc"));
+        }
+        try (Connection dbc = as(server, "attr_dbc"); Statement s = dbc.createStatement()) {
+            s.execute("drop database attr_db"); // its owner may
         }
         try (Connection first = as(server, "attr_lim")) {
             SQLException over = assertThrows(SQLException.class, () -> as(server, "attr_lim"));
@@ -150,7 +165,6 @@ class RoleTest extends BothServers {
             assertTrue(first.isValid(5));
         }
         try (Connection su = as(server, "postgres"); Statement s = su.createStatement()) {
-            s.execute("drop database attr_db");
             s.execute("drop role attr_plain, attr_mgr, attr_dbc, attr_lim, attr_exp");
         }
     }

@@ -170,7 +170,19 @@ final class RoleCommands {
             if (roles.get(name).superuser() && !backend.isSuperuser()) {
                 throw denied("must be superuser to drop superusers");
             }
+            ownsNoDatabase(name);
             roles.drop(name);
+        }
+    }
+
+    /** cf. checkSharedDependencies: a role that owns a database stays (its tables' ownership Tusk does not track yet). */
+    private void ownsNoDatabase(String role) {
+        var engine = backend.postmaster.engine();
+        java.util.List<String> owned = engine.databases().stream().filter(d -> role.equals(engine.databaseOwner(d))).toList();
+        if (!owned.isEmpty()) {
+            throw new PgException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "role \"" + role
+                    + "\" cannot be dropped because some objects depend on it")
+                    .detail(String.join("\n", owned.stream().map(d -> "owner of database " + d).toList()));
         }
     }
 

@@ -213,15 +213,23 @@ final class UtilityCommands {
 
     private void createDatabase(Statement.CreateDatabase c) {
         backend.transaction.requireNoBlock("CREATE DATABASE");
-        var me = backend.postmaster.roles().get(backend.currentUser());
+        var roles = backend.postmaster.roles();
+        var me = roles.get(backend.currentUser());
         if (!backend.isSuperuser() && (me == null || !me.createDb())) {
             throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to create database");
+        }
+        String owner = c.owner() == null ? backend.currentUser() : c.owner();
+        if (roles.get(owner) == null) {
+            throw new PgException(SqlState.UNDEFINED_OBJECT, "role \"" + owner + "\" does not exist");
+        }
+        if (!roles.hasPrivilegesOf(backend.currentUser(), owner)) {
+            throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "must be member of role \"" + owner + "\"");
         }
         synchronized (backend.postmaster.engine()) {
             if (backend.postmaster.engine().databaseExists(c.name())) {
                 throw new PgException(SqlState.DUPLICATE_DATABASE, "database \"" + c.name() + "\" already exists");
             }
-            backend.postmaster.engine().createDatabase(c.name());
+            backend.postmaster.engine().createDatabase(c.name(), owner);
         }
         out.end("CREATE DATABASE");
     }
@@ -243,7 +251,11 @@ final class UtilityCommands {
             if (d.name().equals(backend.database)) {
                 throw new PgException(SqlState.OBJECT_IN_USE, "cannot drop the currently open database");
             }
-            if (!backend.isSuperuser()) {
+            String owner = backend.postmaster.engine().databaseOwner(d.name());
+            if (owner == null) {
+                owner = backend.postmaster.roles().bootstrapSuperuser().name();
+            }
+            if (!backend.postmaster.roles().hasPrivilegesOf(backend.currentUser(), owner)) {
                 throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "must be owner of database " + d.name());
             }
             List<BackendRegistry.Entry> users = backend.postmaster.registry().connectedTo(d.name());

@@ -44,8 +44,8 @@ public final class InitDb {
         Roles.create(dir, new Roles.Role(superuser, true,
                 password == null ? null : dev.tusk.server.auth.ScramVerifier.create(password).stored()));
         try (Engine engine = engines.apply(dir)) {
-            engine.createDatabase("template1");
-            engine.createDatabase("postgres");
+            engine.createDatabase("template1", null);
+            engine.createDatabase("postgres", null);
         }
     }
 

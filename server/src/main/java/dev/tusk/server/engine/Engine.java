@@ -7,8 +7,14 @@ package dev.tusk.server.engine;
 public interface Engine extends AutoCloseable {
     boolean databaseExists(String name);
 
-    /** Creates a database; the caller has checked the name is free. */
-    void createDatabase(String name);
+    /** Creates a database owned by owner (null: the bootstrap superuser); the caller has checked the name is free. */
+    void createDatabase(String name, String owner);
+
+    /** The database's owner (cf. pg_database.datdba), null for the bootstrap superuser (initdb's databases). */
+    String databaseOwner(String name);
+
+    /** The names of the installation's databases. */
+    java.util.List<String> databases();
 
     /** Drops a database; the caller has checked nobody is connected to it. */
     void dropDatabase(String name);

@@ -160,7 +160,16 @@ public final class Parser {
         String object = objectType();
         if (object.equals("DATABASE")) {
             Token name = nameToken();
-            return new Statement.CreateDatabase(text, name.value(), name.start());
+            String owner = null;
+            for (int i = pos; i + 1 < end; i++) {
+                if (tokens.get(i).isWord("owner")) {
+                    int at = tokens.get(i + 1).is(TokenType.OPERATOR) && tokens.get(i + 1).text().equals("=") ? i + 2 : i + 1;
+                    if (at < end && (tokens.get(at).is(TokenType.IDENT) || tokens.get(at).is(TokenType.QUOTED_IDENT))) {
+                        owner = tokens.get(at).value();
+                    }
+                }
+            }
+            return new Statement.CreateDatabase(text, name.value(), name.start(), owner);
         }
         if (object.equals("ROLE") || object.equals("GROUP")) {
             // CREATE USER is CREATE ROLE ... LOGIN

@@ -48,7 +48,8 @@ public sealed interface Statement
     record ResetVariable(String text, String name) implements Statement {
     }
 
-    record CreateDatabase(String text, String name, int nameOffset) implements Statement {
+    /** CREATE DATABASE name [[WITH] OWNER [=] role] (owner null when not given; other options are ignored). */
+    record CreateDatabase(String text, String name, int nameOffset, String owner) implements Statement {
     }
 
     record DropDatabase(String text, String name, boolean ifExists, int nameOffset) implements Statement {

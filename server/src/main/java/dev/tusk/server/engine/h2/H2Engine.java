@@ -87,10 +87,40 @@ public final class H2Engine implements Engine {
         return Files.isDirectory(dir(name));
     }
 
+    /** The file in a database's directory that names its owner (absent: the bootstrap superuser). */
+    static final String OWNER_FILE = "owner";
+
     @Override
-    public void createDatabase(String name) {
+    public String databaseOwner(String name) {
+        return ownerIn(dir(name));
+    }
+
+    static String ownerIn(Path databaseDirectory) {
+        Path f = databaseDirectory.resolve(OWNER_FILE);
+        try {
+            return Files.exists(f) ? Files.readString(f).strip() : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public java.util.List<String> databases() {
+        try (Stream<Path> dirs = Files.list(base)) {
+            return dirs.filter(Files::isDirectory).map(d -> DatabaseDirectoryName.databaseOf(d.getFileName().toString()))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void createDatabase(String name, String owner) {
         try {
             Files.createDirectories(dir(name));
+            if (owner != null) {
+                Files.writeString(dir(name).resolve(OWNER_FILE), owner + "\n");
+            }
             try (Connection c = DriverManager.getConnection(url(name), "tusk", "")) {
                 c.createStatement().execute("CHECKPOINT SYNC");
             }

@@ -219,14 +219,15 @@ final class H2PgCatalog {
             + " FROM pg_catalog.pg_authid WHERE rolcanlogin",
 
         "CREATE OR REPLACE VIEW pg_catalog.pg_database AS SELECT pg_catalog.tusk_oid('d', '', datname) AS oid, datname,"
-            + " " + PgOids.BOOTSTRAP_SUPERUSER + " AS datdba, 6 AS encoding, 'c' AS datlocprovider,"
+            + " COALESCE((SELECT a.oid FROM pg_catalog.pg_authid a WHERE a.rolname = d.datowner), " + PgOids.BOOTSTRAP_SUPERUSER
+            + ") AS datdba, 6 AS encoding, 'c' AS datlocprovider,"
             + " datname IN ('template0', 'template1') AS datistemplate, datname <> 'template0' AS datallowconn,"
             + " -1 AS datconnlimit, 0 AS datfrozenxid, 0 AS datminmxid, 1663 AS dattablespace, 'C' AS datcollate,"
             + " 'C' AS datctype, CAST(NULL AS VARCHAR) AS daticulocale, CAST(NULL AS VARCHAR) AS datcollversion,"
             // the templates as initdb leaves them: everyone may connect to template1, no one to template0
             + " CASE WHEN datname IN ('template0', 'template1') THEN ARRAY['=c/' || pg_catalog.tusk_get_userbyid(10),"
             + " pg_catalog.tusk_get_userbyid(10) || '=CTc/' || pg_catalog.tusk_get_userbyid(10)] END AS datacl"
-            + " FROM (SELECT datname FROM pg_catalog.tusk_databases() UNION SELECT 'template0') d",
+            + " FROM (SELECT datname, datowner FROM pg_catalog.tusk_databases() UNION SELECT 'template0', NULL) d",
 
         "CREATE OR REPLACE VIEW pg_catalog.tusk_class_rows AS "
             + "SELECT pg_catalog.tusk_oid('r', t.table_schema, t.table_name) AS oid, t.table_name AS relname,"

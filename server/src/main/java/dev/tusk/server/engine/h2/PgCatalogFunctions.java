@@ -156,6 +156,7 @@ public final class PgCatalogFunctions {
     public static ResultSet tuskDatabases(Connection c) throws SQLException, IOException {
         SimpleResultSet rs = new SimpleResultSet();
         rs.addColumn("datname", Types.VARCHAR, 63, 0);
+        rs.addColumn("datowner", Types.VARCHAR, 63, 0);
         if (c.getMetaData().getURL().equals("jdbc:columnlist:connection")) {
             return rs; // H2 asks for the columns first
         }
@@ -166,8 +167,8 @@ public final class PgCatalogFunctions {
         }
         Path base = Path.of(path).getParent().getParent();
         try (Stream<Path> dirs = Files.list(base)) {
-            dirs.filter(Files::isDirectory).map(d -> DatabaseDirectoryName.databaseOf(d.getFileName().toString())).sorted()
-                    .forEach(rs::addRow);
+            dirs.filter(Files::isDirectory).sorted()
+                    .forEach(d -> rs.addRow(DatabaseDirectoryName.databaseOf(d.getFileName().toString()), H2Engine.ownerIn(d)));
         }
         return rs;
     }
