@@ -9,7 +9,6 @@ import dev.tusk.server.engine.SessionInfo;
 import dev.tusk.server.error.PgException;
 import dev.tusk.server.sql.CommandKind;
 import dev.tusk.server.sql.EngineStatement;
-import dev.tusk.server.sql.Identifiers;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,11 +24,9 @@ import java.util.List;
 
 /**
  * One backend's H2 connection. Runs generated SQL, streams rows to the receiver and keeps
- * PostgreSQL's transaction meaning where H2's differs: H2 commits the open transaction when DDL
- * runs. So DDL in a transaction runs on the session's own connection only while nothing is
- * uncommitted there; after data changes it runs on a second connection of the same session (its
- * "DDL connection"), which commits only the DDL and leaves the data changes open. Either way the DDL
- * is undone by its inverse statement ({@link DdlUndo}) if the transaction rolls back.
+ * PostgreSQL's transaction meaning where H2's differs: commit and rollback (the rollback under the
+ * {@link StoreLock}), savepoints, isolation levels, and DDL inside a transaction
+ * ({@link TransactionalDdl}).
  */
 final class H2Session implements EngineSession {
     private final Connection conn;
@@ -42,7 +39,7 @@ final class H2Session implements EngineSession {
     private final ColumnTypes columnTypes;
     /** H2's own session object: the owner of this session's advisory locks. */
     private final org.h2.engine.SessionLocal h2;
-    private final DdlConnection ddl;
+    private final TransactionalDdl ddl;
     private final RunningStatement running;
     /** Counts the statements run, so that what is kept for one statement (StatementRows) is not reused. */
     private long statements;
@@ -52,14 +49,7 @@ final class H2Session implements EngineSession {
     private boolean dirty;
     /** Something was written since the last durable commit. */
     private boolean wrote;
-    /** DDL done in the open transaction: how to undo each, and what to finish at commit. */
-    private final List<DdlUndo.Entry> undo = new ArrayList<>();
-    /** Tables created in the open transaction ("schema.name"): DDL on them is undone by their drop. */
-    private final java.util.Set<String> createdHere = new java.util.HashSet<>();
     private final List<SavepointEntry> savepoints = new ArrayList<>();
-    /** Counts DDL-caused H2 commits; an H2 savepoint from an earlier epoch no longer exists. */
-    private int epoch;
-
     private record SavepointEntry(String name, Savepoint h2, int undoSize, int epoch) {
     }
 
@@ -69,8 +59,8 @@ final class H2Session implements EngineSession {
         this.conn = conn;
         this.info = info;
         this.groupCommit = groupCommit;
-        this.ddl = new DdlConnection(ddlConnections);
         this.catalog = new H2Catalog(conn);
+        this.ddl = new TransactionalDdl(this, conn, catalog, columnTypes, info.processId(), new DdlConnection(ddlConnections));
         this.storeLock = StoreLock.of(conn);
         try {
             this.h2 = H2Sessions.of(conn);
@@ -126,7 +116,7 @@ final class H2Session implements EngineSession {
         }
         if (st.isDdl()) {
             try {
-                executeDdl(st, receiver);
+                ddl.execute(st, receiver);
             } finally {
                 columnTypes.invalidate(); // a json, name or oid column may have come or gone
             }
@@ -247,150 +237,8 @@ final class H2Session implements EngineSession {
      */
     private boolean transactionLost;
 
-    private void executeDdl(EngineStatement st, RowReceiver receiver) throws IOException {
-        DropTargets drop = DropTargets.of(st);
-        if (block && drop != null && drop.objectType().equals("TABLE") && !drop.cascade()) {
-            dropTablesInBlock(st, drop, receiver);
-            return;
-        }
-        DdlUndo.Undo u = DdlUndo.of(st);
-        DdlUndo.Target target = DdlUndo.target(st);
-        boolean onNewTable = target != null && createdHere.contains(tableKey(target.schema(), target.name()));
-        String commentUndo = null;
-        if (u == null && !onNewTable && target != null && st.kind() == CommandKind.COMMENT) {
-            commentUndo = DdlUndo.commentUndo(st, target, catalog.comment(target));
-        }
-        boolean undoable = u != null || onNewTable || commentUndo != null;
-        if (dirty && (!undoable || isTemporary(st))) {
-            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
-                    st.tag(0) + " after data changes in the same transaction is not supported by Tusk yet")
-                    .hint("Commit the data changes first, or run the DDL before them in the transaction.");
-        }
-        if (block && !undoable) {
-            throw new PgException(SqlState.ACTIVE_SQL_TRANSACTION,
-                    st.tag(0) + " cannot run inside a transaction block in Tusk yet")
-                    .hint("Run it outside BEGIN ... COMMIT; it cannot be rolled back.");
-        }
-        if (drop != null) {
-            reportMissing(drop, receiver);
-        }
-        boolean existed = u != null && u.name() != null && catalog.exists(u.objectType(), u.schema(), u.name());
-        long rows;
-        if (dirty) {
-            rows = runBeside(st, receiver);
-        } else {
-            rows = run(st, receiver);
-            epoch++;
-        }
-        wrote = true;
-        if (u != null && !existed) {
-            undo.add(new DdlUndo.Entry(u.sql(), null));
-            if (u.objectType().equals("TABLE")) {
-                createdHere.add(tableKey(u.schema(), u.name()));
-            }
-        }
-        if (commentUndo != null) {
-            undo.add(new DdlUndo.Entry(commentUndo, null));
-        }
-        receiver.end(st.tag(rows));
-    }
-
-    /**
-     * DROP TABLE inside a transaction block: the tables are renamed out of sight, renamed back if
-     * the transaction rolls back, and dropped for good when it commits.
-     */
-    private void dropTablesInBlock(EngineStatement st, DropTargets drop, RowReceiver receiver) throws IOException {
-        reportMissing(drop, receiver);
-        for (DropTargets.Name n : drop.names()) {
-            if (!catalog.exists("TABLE", n.schema(), n.name())) {
-                continue;
-            }
-            String schema = n.schema() != null ? n.schema() : catalog.currentSchema();
-            catalog.checkNotReferenced(schema, n.name());
-            String hidden = DdlUndo.hiddenName(info.processId(), undo.size());
-            String qualified = Identifiers.quote(schema) + ".";
-            SqlBuilder rename = new SqlBuilder().emit("alter table " + qualified + Identifiers.quote(n.name())
-                    + " rename to " + Identifiers.quote(hidden), st.tokens().get(0).start());
-            if (dirty) {
-                runBeside(rename, st, receiver);
-            } else {
-                runOne(conn, rename, st, receiver);
-                epoch++;
-            }
-            String owned = String.join("", catalog.ownedSequenceDrops(schema, n.name()).stream().map(d -> "; " + d).toList());
-            undo.add(new DdlUndo.Entry("alter table " + qualified + Identifiers.quote(hidden) + " rename to "
-                    + Identifiers.quote(n.name()), "drop table " + qualified + Identifiers.quote(hidden) + owned));
-        }
-        wrote = true;
-        receiver.end(st.tag(0));
-    }
-
-    /** PostgreSQL's answer to dropping what does not exist: a notice with IF EXISTS, else an error. */
-    private void reportMissing(DropTargets drop, RowReceiver receiver) throws IOException {
-        for (DropTargets.Name n : drop.names()) {
-            if (catalog.exists(drop.objectType(), n.schema(), n.name())) {
-                continue;
-            }
-            String what = drop.noun() + " \"" + n.name() + "\" does not exist";
-            if (drop.ifExists()) {
-                receiver.notice(SqlState.SUCCESSFUL_COMPLETION, what + ", skipping");
-            } else {
-                throw new PgException(switch (drop.objectType()) {
-                    case "SCHEMA" -> SqlState.INVALID_SCHEMA_NAME;
-                    case "INDEX" -> SqlState.UNDEFINED_OBJECT;
-                    default -> SqlState.UNDEFINED_TABLE;
-                }, what);
-            }
-        }
-    }
-
-    private String tableKey(String schema, String name) {
-        return (schema != null ? schema : catalog.currentSchema()) + "." + name;
-    }
-
-    private static boolean isTemporary(EngineStatement st) {
-        for (int i = 1; i < st.tokens().size() && i < 4; i++) {
-            if (st.tokens().get(i).isWord("temp") || st.tokens().get(i).isWord("temporary")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Runs DDL on the DDL connection, so that H2's commit-on-DDL does not commit this session's open
-     * data changes. If the DDL needs a table this transaction has changed, H2 cannot lock it from the
-     * other connection; that is refused rather than waited on forever.
-     */
-    private long runBeside(EngineStatement st, RowReceiver receiver) throws IOException {
-        long rows = 0;
-        for (SqlBuilder sql : H2SqlGenerator.generate(st, info, catalog)) {
-            rows = runBeside(sql, st, receiver);
-        }
-        return rows;
-    }
-
-    private long runBeside(SqlBuilder sql, EngineStatement st, RowReceiver receiver) throws IOException {
-        Connection beside;
-        try {
-            beside = ddl.get();
-        } catch (SQLException e) {
-            throw H2Errors.map(e);
-        }
-        try {
-            return runOne(beside, sql, st, receiver);
-        } catch (PgException e) {
-            if (SqlState.LOCK_NOT_AVAILABLE.equals(e.sqlState())) {
-                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, st.tag(0)
-                        + " on a table changed earlier in the same transaction is not supported by Tusk yet")
-                        .hint("Commit the data changes first, or run the DDL before them in the transaction.");
-            }
-            throw e;
-        }
-    }
-
     /** Runs the generated statement(s); returns the row count for the command tag. */
-    private long run(EngineStatement st, RowReceiver receiver) throws IOException {
+    long run(EngineStatement st, RowReceiver receiver) throws IOException {
         notices(st);
         long rows = 0;
         for (SqlBuilder sql : H2SqlGenerator.generate(st, info, catalog)) {
@@ -399,7 +247,7 @@ final class H2Session implements EngineSession {
         return rows;
     }
 
-    private long runOne(Connection on, SqlBuilder sql, EngineStatement st, RowReceiver receiver) throws IOException {
+    long runOne(Connection on, SqlBuilder sql, EngineStatement st, RowReceiver receiver) throws IOException {
         statements++;
         try (Statement s = on.createStatement()) {
             running.start(s);
@@ -441,6 +289,24 @@ final class H2Session implements EngineSession {
         }
     }
 
+    List<SqlBuilder> generate(EngineStatement st) {
+        return H2SqlGenerator.generate(st, info, catalog);
+    }
+
+    /** Whether the open transaction has uncommitted data changes (H2 would commit them if DDL ran here). */
+    boolean dirty() {
+        return dirty;
+    }
+
+    boolean inBlock() {
+        return block;
+    }
+
+    /** DDL ran: the commit must sync. */
+    void wroteDdl() {
+        wrote = true;
+    }
+
     /** Set when a statement called pg_notify(): its queue table has rows to take at commit. */
     private boolean notified;
 
@@ -461,12 +327,11 @@ final class H2Session implements EngineSession {
     public void commit() {
         try {
             conn.commit();
-            finishDdl();
+            ddl.finishDdl();
         } catch (SQLException e) {
             throw H2Errors.map(e);
         } finally {
-            undo.clear();
-            createdHere.clear();
+            ddl.clear();
             savepoints.clear();
             dirty = false;
             block = false;
@@ -483,11 +348,11 @@ final class H2Session implements EngineSession {
     public void rollback() {
         try {
             storeLock.rollback(conn);
-            undoFrom(0);
+            ddl.undoFrom(0);
         } catch (SQLException e) {
             throw H2Errors.map(e);
         } finally {
-            createdHere.clear();
+            ddl.forgetCreated();
             savepoints.clear();
             dirty = false;
             block = false;
@@ -497,34 +362,10 @@ final class H2Session implements EngineSession {
         }
     }
 
-    private void undoFrom(int size) throws SQLException {
-        if (undo.size() <= size) {
-            return;
-        }
-        try (Statement s = conn.createStatement()) {
-            for (int i = undo.size() - 1; i >= size; i--) {
-                s.execute(undo.remove(i).undo());
-            }
-        } finally {
-            columnTypes.invalidate();
-        }
-    }
-
-    /** After the commit: what DDL left for it (the real DROP of tables dropped in the transaction). */
-    private void finishDdl() throws SQLException {
-        try (Statement s = conn.createStatement()) {
-            for (DdlUndo.Entry e : undo) {
-                if (e.onCommit() != null) {
-                    s.execute(e.onCommit());
-                }
-            }
-        }
-    }
-
     @Override
     public void savepoint(String name) {
         try {
-            savepoints.add(new SavepointEntry(name, conn.setSavepoint(), undo.size(), epoch));
+            savepoints.add(new SavepointEntry(name, conn.setSavepoint(), ddl.undoSize(), ddl.epoch()));
         } catch (SQLException e) {
             throw H2Errors.map(e);
         }
@@ -549,16 +390,16 @@ final class H2Session implements EngineSession {
         int i = find(name);
         SavepointEntry sp = savepoints.get(i);
         try {
-            if (sp.epoch() == epoch) {
+            if (sp.epoch() == ddl.epoch()) {
                 storeLock.rollback(conn, sp.h2());
             } else {
                 // DDL committed in H2 since the savepoint; all that is still uncommitted came after it.
                 storeLock.rollback(conn);
             }
-            undoFrom(sp.undoSize());
+            ddl.undoFrom(sp.undoSize());
             savepoints.subList(i, savepoints.size()).clear();
-            savepoints.add(new SavepointEntry(name, conn.setSavepoint(), undo.size(), epoch));
-            dirty = sp.epoch() == epoch && dirty;
+            savepoints.add(new SavepointEntry(name, conn.setSavepoint(), ddl.undoSize(), ddl.epoch()));
+            dirty = sp.epoch() == ddl.epoch() && dirty;
         } catch (SQLException e) {
             throw H2Errors.map(e);
         }
@@ -641,7 +482,7 @@ final class H2Session implements EngineSession {
         try {
             if (!conn.isClosed()) {
                 storeLock.rollback(conn);
-                undoFrom(0);
+                ddl.undoFrom(0);
                 conn.close();
             }
         } catch (SQLException e) {

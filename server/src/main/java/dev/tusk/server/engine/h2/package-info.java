@@ -16,7 +16,8 @@
  *       AdvisoryLocks, RelationFunctions, StatActivity); PgSystemViews: fixed, statistics, sequence and
  *       empty catalogs; BuiltinTypes: pg_type's rows; StatementRows: catalog views computed once per statement
  *   GroupCommit: one chunk write and sync for all commits waiting; SearchPath: search_path on H2; DdlUndo: DDL undone when a transaction rolls back;
- *   DdlConnection: where DDL runs beside open data changes; StoreLock: rollbacks under H2's store lock
+ *   TransactionalDdl (+DdlConnection, DdlUndo): DDL inside a transaction; StoreLock (+EngineRollbackGuard): every
+ *       rollback, Tusk's and H2's own, under H2's store lock
  *   H2Sessions: the Tusk session behind an H2 connection, for functions H2 calls
  * </pre>
  *
