@@ -72,6 +72,14 @@ class BoundedMemoryTest {
                 try (ResultSet rs = r.executeQuery("select 1")) {
                     assertTrue(rs.next(), "the runaway's own session goes on too");
                 }
+                // one allocation larger than the heap (the engine folds the constant while planning)
+                java.sql.SQLException huge = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                        () -> r.executeQuery("select length(repeat('x', 200000000))"));
+                assertEquals("53200", huge.getSQLState(), huge.getMessage());
+                try (ResultSet rs = r.executeQuery("select count(*) from bystander")) {
+                    assertTrue(rs.next(), "and its session still goes on");
+                    assertEquals(2, rs.getInt(1));
+                }
             }
             assertTrue(server.isAlive(), "the server survived");
         }

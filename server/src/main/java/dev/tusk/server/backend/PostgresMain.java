@@ -141,6 +141,12 @@ final class PostgresMain {
                     return;
                 }
                 error(e, type);
+            } catch (OutOfMemoryError e) {
+                // One allocation larger than the heap has left (a huge repeat(), a giant aggregate the
+                // engine builds while planning): it failed before anything was made of it, so the
+                // statement fails as PostgreSQL's palloc failure does and the session goes on.
+                error(new PgException(SqlState.OUT_OF_MEMORY, "out of memory")
+                        .detail("The statement asked for more memory than the server has left."), type);
             } catch (StackOverflowError e) {
                 // Deeply nested SQL: PostgreSQL's check_stack_depth() answers this with an ERROR.
                 error(new PgException(SqlState.STATEMENT_TOO_COMPLEX, "stack depth limit exceeded")
