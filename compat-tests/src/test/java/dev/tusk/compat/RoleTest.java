@@ -168,4 +168,44 @@ class RoleTest extends BothServers {
             s.execute("drop role attr_plain, attr_mgr, attr_dbc, attr_lim, attr_exp");
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pg", "tusk"})
+    void adminOptionLetsAMemberGrantItsRole(String server) throws Exception {
+        try (Connection su = as(server, "postgres"); Statement s = su.createStatement()) {
+            s.execute("create role adm_grp");
+            s.execute("create role adm_a login");
+            s.execute("create role adm_b login");
+            s.execute("create role adm_r replication bypassrls");
+            s.execute("grant adm_grp to adm_a with admin option");
+            assertEquals("t", one(s, "select m.admin_option from pg_auth_members m join pg_roles r on r.oid = m.member"
+                    + " join pg_roles g on g.oid = m.roleid where g.rolname = 'adm_grp' and r.rolname = 'adm_a'"));
+            assertEquals("t", one(s, "select rolreplication from pg_roles where rolname = 'adm_r'"));
+            assertEquals("t", one(s, "select rolbypassrls from pg_roles where rolname = 'adm_r'"));
+            assertEquals("f", one(s, "select rolsuper from pg_roles where rolname = 'adm_r'"));
+        }
+        try (Connection a = as(server, "adm_a"); Statement s = a.createStatement()) {
+            s.execute("grant adm_grp to adm_b");
+            s.execute("revoke adm_grp from adm_b");
+            assertEquals("42501 must have admin option on role \"adm_b\"", failure(s, "grant adm_b to adm_a"));
+        }
+        try (Connection su = as(server, "postgres"); Statement s = su.createStatement()) {
+            s.execute("revoke admin option for adm_grp from adm_a");
+            assertEquals("f", one(s, "select m.admin_option from pg_auth_members m join pg_roles r on r.oid = m.member"
+                    + " join pg_roles g on g.oid = m.roleid where g.rolname = 'adm_grp' and r.rolname = 'adm_a'"));
+        }
+        try (Connection a = as(server, "adm_a"); Statement s = a.createStatement()) {
+            assertEquals("42501 must have admin option on role \"adm_grp\"", failure(s, "grant adm_grp to adm_b"));
+        }
+        try (Connection su = as(server, "postgres"); Statement s = su.createStatement()) {
+            s.execute("drop role adm_grp, adm_a, adm_b, adm_r");
+        }
+    }
+
+    private static String one(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            assertTrue(rs.next(), sql);
+            return rs.getString(1);
+        }
+    }
 }

@@ -317,7 +317,7 @@ public final class BackendStartup {
         if (!walsender) {
             return;
         }
-        if (!role.superuser()) {
+        if (!role.superuser() && !role.replication()) {
             throw PgException.fatal(SqlState.INSUFFICIENT_PRIVILEGE, "must be superuser or replication role to start walsender");
         }
         throw PgException.fatal(SqlState.FEATURE_NOT_SUPPORTED, "replication connections are not supported by Tusk");

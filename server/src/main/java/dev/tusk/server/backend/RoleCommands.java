@@ -128,7 +128,8 @@ final class RoleCommands {
         String until = attrs.get("valid until");
         return new Roles.Attributes(flag(attrs.get("superuser")), flag(attrs.get("login")), password,
                 flag(attrs.get("createrole")), flag(attrs.get("createdb")), connectionLimit,
-                until == null ? null : ValidUntil.parse(until, backend.settings.get("TimeZone")), until != null);
+                until == null ? null : ValidUntil.parse(until, backend.settings.get("TimeZone")), until != null,
+                flag(attrs.get("replication")), flag(attrs.get("bypassrls")));
     }
 
     /** The password as stored, by the session's password_encryption (md5 or scram-sha-256); "" for PASSWORD NULL. */
@@ -190,12 +191,12 @@ final class RoleCommands {
         boolean grant = c.action() == Statement.RoleAction.GRANT;
         for (String group : c.names()) {
             existing(roles, group);
-            // cf. AddRoleMems/DelRoleMems: Tusk records no ADMIN OPTION, so CREATEROLE is what lets a non-superuser
+            // cf. AddRoleMems/DelRoleMems: superusers, CREATEROLE roles, and members WITH ADMIN OPTION
             if (roles.get(group).superuser()) {
                 if (!backend.isSuperuser()) {
                     throw denied("must be superuser to alter superusers");
                 }
-            } else if (!mayManageRoles(roles)) {
+            } else if (!mayManageRoles(roles) && !roles.isAdminOf(backend.currentUser(), group)) {
                 throw denied("must have admin option on role \"" + group + "\"");
             }
             for (String member : c.members()) {
@@ -205,12 +206,13 @@ final class RoleCommands {
                     throw new PgException(SqlState.INVALID_GRANT_OPERATION, "role \"" + member + "\" is a member of role \""
                             + group + "\"");
                 }
-                if (grant && already) {
+                boolean admin = c.attributes().containsKey("admin option");
+                if (grant && already && (!admin || roles.get(member).adminOf().contains(group))) {
                     notices.notice(SqlState.SUCCESSFUL_COMPLETION, "role \"" + member + "\" is already a member of role \"" + group + "\"");
                 } else if (!grant && !already) {
                     notices.warning(SqlState.WARNING, "role \"" + member + "\" is not a member of role \"" + group + "\"");
                 }
-                roles.setMembership(group, member, grant);
+                roles.setMembership(group, member, grant, admin);
             }
         }
     }

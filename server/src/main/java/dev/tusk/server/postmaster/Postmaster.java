@@ -198,10 +198,12 @@ public final class Postmaster implements AutoCloseable {
             for (String g : r.memberOf()) {
                 memberOf.add(roleOid(g));
             }
-            // initdb's superuser has every attribute; a role made SUPERUSER later has only the ones it was given
-            boolean bootstrap = r.name().equals(roles.bootstrapSuperuser().name());
+            java.util.List<Integer> adminOf = new java.util.ArrayList<>();
+            for (String g : r.adminOf()) {
+                adminOf.add(roleOid(g));
+            }
             out.add(new dev.tusk.server.engine.CatalogRole(roleOid(r.name()), r.name(), r.superuser(), r.login(), memberOf,
-                    bootstrap || r.createRole(), bootstrap || r.createDb(), r.connectionLimit(), r.validUntil()));
+                    adminOf, r.createRole(), r.createDb(), r.connectionLimit(), r.validUntil(), r.replication(), r.bypassRls()));
         }
         return out;
     }

@@ -69,17 +69,35 @@ final class RoleParser {
         return "";
     }
 
-    /** GRANT role [, ...] TO member [, ...] / REVOKE role [, ...] FROM member [, ...] [WITH ADMIN OPTION]. */
+    /**
+     * GRANT role [, ...] TO member [, ...] [WITH ADMIN OPTION] [GRANTED BY r] / REVOKE [ADMIN OPTION FOR]
+     * role [, ...] FROM member [, ...] [GRANTED BY r] [CASCADE | RESTRICT]; the admin option is the
+     * attribute "admin option".
+     */
     static Statement grant(Parser p, String text, boolean grant) {
+        boolean admin = false;
+        if (!grant && p.optionalWord("admin")) {
+            p.expectWord("option");
+            p.expectWord("for");
+            admin = true;
+        }
         List<String> roles = names(p);
         p.expectWord(grant ? "to" : "from");
         List<String> members = names(p);
-        if (p.optionalWord("with")) {
+        if (grant && p.optionalWord("with")) {
             p.expectWord("admin");
             p.expectWord("option");
+            admin = true;
+        }
+        if (p.optionalWord("granted")) {
+            p.expectWord("by");
+            p.name();
+        }
+        if (!grant && !p.optionalWord("cascade")) {
+            p.optionalWord("restrict");
         }
         return new Statement.RoleCommand(text, grant ? Statement.RoleAction.GRANT : Statement.RoleAction.REVOKE, roles,
-                java.util.Map.of(), members, false);
+                admin ? java.util.Map.of("admin option", "true") : java.util.Map.of(), members, false);
     }
 
     /**

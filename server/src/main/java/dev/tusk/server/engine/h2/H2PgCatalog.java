@@ -100,7 +100,7 @@ final class H2PgCatalog {
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO pg_catalog.pg_authid VALUES"
                 + " (?, ?, ?, TRUE, ?, ?, ?, ?, ?, ?, NULL, ?)");
-             PreparedStatement pm = c.prepareStatement("INSERT INTO pg_catalog.pg_auth_members VALUES (?, ?, 10, FALSE)")) {
+             PreparedStatement pm = c.prepareStatement("INSERT INTO pg_catalog.pg_auth_members VALUES (?, ?, 10, ?)")) {
             for (CatalogRole r : roles) {
                 ps.setInt(1, r.oid());
                 ps.setString(2, r.name());
@@ -108,14 +108,15 @@ final class H2PgCatalog {
                 ps.setBoolean(4, r.createRole());
                 ps.setBoolean(5, r.createDb());
                 ps.setBoolean(6, r.canLogin());
-                ps.setBoolean(7, r.superuser()); // rolreplication
-                ps.setBoolean(8, r.superuser()); // rolbypassrls
+                ps.setBoolean(7, r.replication());
+                ps.setBoolean(8, r.bypassRls());
                 ps.setInt(9, r.connectionLimit());
                 ps.setObject(10, r.validUntil() == null ? null : r.validUntil().atOffset(java.time.ZoneOffset.UTC));
                 ps.executeUpdate();
                 for (int group : r.memberOf()) {
                     pm.setInt(1, group);
                     pm.setInt(2, r.oid());
+                    pm.setBoolean(3, r.adminOf().contains(group));
                     pm.executeUpdate();
                 }
             }
