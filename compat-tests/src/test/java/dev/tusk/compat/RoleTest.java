@@ -202,6 +202,57 @@ class RoleTest extends BothServers {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"pg", "tusk"})
+    void onlyTheOwnerAltersOrDropsWhatItCreated(String server) throws Exception {
+        try (Connection su = as(server, "postgres"); Statement s = su.createStatement()) {
+            s.execute("create role own_a login");
+            s.execute("create role own_b login");
+            s.execute("create role own_g");
+            s.execute("grant own_g to own_a");
+            s.execute("grant create on schema public to own_a, own_b, own_g");
+        }
+        try (Connection a = as(server, "own_a"); Statement s = a.createStatement()) {
+            s.execute("create table own_t (id int)");
+            s.execute("create view own_v as select 1 as x");
+            assertEquals("own_a", one(s, "select tableowner from pg_tables where tablename = 'own_t'"));
+            assertEquals("own_a", one(s, "select pg_get_userbyid(relowner) from pg_class where relname = 'own_v'"));
+        }
+        try (Connection b = as(server, "own_b"); Statement s = b.createStatement()) {
+            if (server.equals("tusk")) { // where Tusk keeps owners is no one's to write but a superuser's
+                assertEquals("42501 permission denied for table tusk_owners",
+                        failure(s, "update pg_catalog.tusk_owners set owner = 'own_b'"));
+            }
+            assertEquals("42501 must be owner of table own_t", failure(s, "drop table own_t"));
+            assertEquals("42501 must be owner of table own_t", failure(s, "alter table own_t add column x int"));
+            assertEquals("42501 must be owner of table own_t", failure(s, "create index own_i on own_t (id)"));
+            assertEquals("42501 must be owner of view own_v", failure(s, "drop view own_v"));
+            assertEquals("42501 must be owner of table own_t", failure(s, "alter table own_t owner to own_b"));
+        }
+        try (Connection a = as(server, "own_a"); Statement s = a.createStatement()) {
+            assertEquals("42501 must be member of role \"own_b\"", failure(s, "alter table own_t owner to own_b"));
+            assertEquals("42704 role \"nosuch\" does not exist", failure(s, "alter table own_t owner to nosuch"));
+            s.execute("alter table own_t owner to own_g"); // a role it is a member of
+            s.execute("alter table own_t add column x int"); // and so still its own to alter
+            s.execute("alter table own_t rename to own_t2");
+            assertEquals("own_g", one(s, "select tableowner from pg_tables where tablename = 'own_t2'"));
+        }
+        try (Connection su = as(server, "postgres"); Statement s = su.createStatement()) {
+            SQLException dependent = assertThrows(SQLException.class, () -> s.execute("drop role own_g"));
+            assertEquals("2BP01", dependent.getSQLState());
+            assertTrue(dependent.getMessage().contains("role \"own_g\" cannot be dropped because some objects depend on it"),
+                    dependent.getMessage());
+        }
+        try (Connection a = as(server, "own_a"); Statement s = a.createStatement()) {
+            s.execute("drop table own_t2");
+            s.execute("drop view own_v");
+        }
+        try (Connection su = as(server, "postgres"); Statement s = su.createStatement()) {
+            s.execute("revoke create on schema public from own_a, own_b, own_g");
+            s.execute("drop role own_a, own_b, own_g");
+        }
+    }
+
     private static String one(Statement s, String sql) throws SQLException {
         try (ResultSet rs = s.executeQuery(sql)) {
             assertTrue(rs.next(), sql);

@@ -232,7 +232,18 @@ public final class BackendStartup {
                     public String get(String name) {
                         return self.get().settings.get(name);
                     }
-                }, (target, terminate) -> self.get().signal(target, terminate)));
+                }, (target, terminate) -> self.get().signal(target, terminate),
+                new SessionInfo.RoleChecks() {
+                    @Override
+                    public boolean exists(String role) {
+                        return postmaster.roles().get(role) != null;
+                    }
+
+                    @Override
+                    public boolean actsAs(String role) {
+                        return self.get().isSuperuser() || postmaster.roles().hasPrivilegesOf(self.get().currentUser(), role);
+                    }
+                }));
         Backend backend = new Backend(postmaster, client, io, out, pid, key, user, database, role.superuser(), settings,
                 engine);
         self.set(backend);

@@ -176,14 +176,19 @@ final class RoleCommands {
         }
     }
 
-    /** cf. checkSharedDependencies: a role that owns a database stays (its tables' ownership Tusk does not track yet). */
+    /**
+     * cf. checkSharedDependencies: a role that owns a database, or an object in this one, stays (what
+     * it owns in other databases Tusk does not look at).
+     */
     private void ownsNoDatabase(String role) {
         var engine = backend.postmaster.engine();
-        java.util.List<String> owned = engine.databases().stream().filter(d -> role.equals(engine.databaseOwner(d))).toList();
+        java.util.List<String> owned = new java.util.ArrayList<>(engine.databases().stream()
+                .filter(d -> role.equals(engine.databaseOwner(d))).map(d -> "owner of database " + d).toList());
+        owned.addAll(backend.engine.ownedBy(role));
         if (!owned.isEmpty()) {
             throw new PgException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "role \"" + role
                     + "\" cannot be dropped because some objects depend on it")
-                    .detail(String.join("\n", owned.stream().map(d -> "owner of database " + d).toList()));
+                    .detail(String.join("\n", owned));
         }
     }
 

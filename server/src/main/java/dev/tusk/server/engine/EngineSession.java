@@ -62,4 +62,7 @@ public interface EngineSession extends AutoCloseable {
 
     @Override
     void close();
+
+    /** What role owns in this session's database, as DROP ROLE's detail lists it ("owner of table t"). */
+    java.util.List<String> ownedBy(String role);
 }

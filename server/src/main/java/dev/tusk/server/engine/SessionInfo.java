@@ -9,7 +9,15 @@ package dev.tusk.server.engine;
 public record SessionInfo(int processId, String user, java.util.function.Supplier<String> currentUser,
                           java.util.function.BooleanSupplier superuser, String database,
                           String serverVersion, java.util.function.Supplier<java.util.List<String>> listeningChannels,
-                          Settings settings, Signals signals) {
+                          Settings settings, Signals signals, RoleChecks roles) {
+    /** What the engine asks of the installation's roles for ownership checks. */
+    public interface RoleChecks {
+        boolean exists(String role);
+
+        /** Whether the current user has the privileges of role: is it, a member of it, or a superuser. */
+        boolean actsAs(String role);
+    }
+
     /** Cancelling another backend's query or ending its session, with PostgreSQL's permission rules. */
     public interface Signals {
         /**

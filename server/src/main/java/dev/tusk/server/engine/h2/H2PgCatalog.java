@@ -139,6 +139,7 @@ final class H2PgCatalog {
                     + " rolsuper BOOLEAN, rolinherit BOOLEAN, rolcreaterole BOOLEAN, rolcreatedb BOOLEAN,"
                     + " rolcanlogin BOOLEAN, rolreplication BOOLEAN, rolbypassrls BOOLEAN, rolconnlimit INTEGER,"
                     + " rolpassword VARCHAR, rolvaliduntil TIMESTAMP WITH TIME ZONE)");
+            s.execute(ObjectOwners.TABLE);
             s.execute("CREATE TABLE IF NOT EXISTS pg_catalog.pg_auth_members (roleid INTEGER, member INTEGER,"
                     + " grantor INTEGER, admin_option BOOLEAN)");
             writeRoles(c, roles);
@@ -202,7 +203,7 @@ final class H2PgCatalog {
     private static final String[] VIEWS = {
         "CREATE OR REPLACE VIEW pg_catalog.pg_namespace AS SELECT " + NS + "(schema_name) AS oid,"
             + " schema_name AS nspname,"
-            + " CASE schema_name WHEN 'public' THEN " + PgOids.PG_DATABASE_OWNER + " ELSE " + PgOids.BOOTSTRAP_SUPERUSER
+            + " CASE schema_name WHEN 'public' THEN " + PgOids.PG_DATABASE_OWNER + " ELSE " + ObjectOwners.relowner("''", "schema_name")
             + " END AS nspowner, CAST(NULL AS VARCHAR ARRAY) AS nspacl FROM information_schema.schemata",
 
         "CREATE OR REPLACE VIEW pg_catalog.pg_roles AS SELECT rolname, rolsuper, rolinherit, rolcreaterole,"
@@ -234,7 +235,7 @@ final class H2PgCatalog {
             + "SELECT pg_catalog.tusk_oid('r', t.table_schema, t.table_name) AS oid, t.table_name AS relname,"
             + " " + NS + "(t.table_schema) AS relnamespace,"
             + " pg_catalog.tusk_oid('T', t.table_schema, t.table_name) AS reltype, 0 AS reloftype,"
-            + " " + PgOids.BOOTSTRAP_SUPERUSER + " AS relowner,"
+            + " " + ObjectOwners.relowner("t.table_schema", "t.table_name") + " AS relowner,"
             + " CASE WHEN t.table_type = 'VIEW' THEN 0 ELSE " + PgOids.HEAP_AM + " END AS relam, 0 AS relfilenode,"
             + " 0 AS reltablespace, 0 AS relpages, CAST(-1 AS REAL) AS reltuples, 0 AS relallvisible, 0 AS reltoastrelid,"
             + " EXISTS (SELECT 1 FROM information_schema.indexes i WHERE i.table_schema = t.table_schema"
@@ -267,7 +268,8 @@ final class H2PgCatalog {
             + " AND ic.index_name = i.index_name), 0, FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, 'n', FALSE, 0, 0, 0,"
             + " NULL, NULL, NULL FROM " + INDEXES
             + " UNION ALL SELECT pg_catalog.tusk_oid('S', q.sequence_schema, q.sequence_name), q.sequence_name,"
-            + " " + NS + "(q.sequence_schema), 0, 0, " + PgOids.BOOTSTRAP_SUPERUSER + ", 0, 0, 0, 0, CAST(-1 AS REAL), 0, 0,"
+            + " " + NS + "(q.sequence_schema), 0, 0, " + ObjectOwners.relowner("q.sequence_schema", "q.sequence_name")
+            + ", 0, 0, 0, 0, CAST(-1 AS REAL), 0, 0,"
             + " FALSE, FALSE, 'p', 'S', CAST(3 AS SMALLINT), 0, FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, 'n', FALSE,"
             + " 0, 0, 0, NULL, NULL, NULL FROM information_schema.sequences q WHERE q.sequence_schema <> 'information_schema'",
         "CREATE OR REPLACE VIEW pg_catalog.pg_class AS SELECT * FROM pg_catalog.tusk_statement_rows('pg_catalog.tusk_class_rows')",

@@ -60,7 +60,8 @@ final class H2Session implements EngineSession {
         this.info = info;
         this.groupCommit = groupCommit;
         this.catalog = new H2Catalog(conn);
-        this.ddl = new TransactionalDdl(this, conn, catalog, columnTypes, info.processId(), new DdlConnection(ddlConnections));
+        this.ddl = new TransactionalDdl(this, conn, catalog, columnTypes, info.processId(), new DdlConnection(ddlConnections),
+                new Ownership(conn, catalog, info));
         this.storeLock = StoreLock.of(conn);
         try {
             this.h2 = H2Sessions.of(conn);
@@ -472,6 +473,11 @@ final class H2Session implements EngineSession {
     /** What the backend told this session about itself (for functions that answer from it). */
     SessionInfo info() {
         return info;
+    }
+
+    @Override
+    public List<String> ownedBy(String role) {
+        return ddl.ownedBy(role);
     }
 
     @Override

@@ -28,6 +28,7 @@ final class TransactionalDdl {
     private final ColumnTypes columnTypes;
     private final int processId;
     private final DdlConnection ddl;
+    private final Ownership ownership;
     /** DDL done in the open transaction: how to undo each, and what to finish at commit. */
     private final List<DdlUndo.Entry> undo = new ArrayList<>();
     /** Tables created in the open transaction ("schema.name"): DDL on them is undone by their drop. */
@@ -36,7 +37,8 @@ final class TransactionalDdl {
     private int epoch;
 
     TransactionalDdl(H2Session session, Connection conn, H2Catalog catalog, ColumnTypes columnTypes, int processId,
-                     DdlConnection ddl) {
+                     DdlConnection ddl, Ownership ownership) {
+        this.ownership = ownership;
         this.session = session;
         this.conn = conn;
         this.catalog = catalog;
@@ -76,7 +78,11 @@ final class TransactionalDdl {
 
     /** Runs DDL as PostgreSQL would inside the session's transaction (or refuses what Tusk cannot undo). */
     void execute(EngineStatement st, RowReceiver receiver) throws IOException {
+        if (ownership.alterOwner(st, receiver)) {
+            return;
+        }
         DropTargets drop = DropTargets.of(st);
+        ownership.check(st, drop);
         if (session.inBlock() && drop != null && drop.objectType().equals("TABLE") && !drop.cascade()) {
             dropTablesInBlock(st, drop, receiver);
             return;
@@ -104,15 +110,23 @@ final class TransactionalDdl {
         }
         boolean existed = u != null && u.name() != null && catalog.exists(u.objectType(), u.schema(), u.name());
         long rows;
+        Connection ranOn;
         if (session.dirty()) {
             rows = runBeside(st, receiver);
+            ranOn = beside();
         } else {
             rows = session.run(st, receiver);
+            ranOn = conn;
             epoch++;
         }
         session.wroteDdl();
+        if (drop != null) {
+            ownership.dropped(ranOn, drop);
+        }
+        ownership.renamed(ranOn, st);
         if (u != null && !existed) {
-            undo.add(new DdlUndo.Entry(u.sql(), null));
+            String forget = ownership.created(ranOn, u);
+            undo.add(new DdlUndo.Entry(forget == null ? u.sql() : forget + "; " + u.sql(), null));
             if (u.objectType().equals("TABLE")) {
                 createdHere.add(tableKey(u.schema(), u.name()));
             }
@@ -147,7 +161,8 @@ final class TransactionalDdl {
             }
             String owned = String.join("", catalog.ownedSequenceDrops(schema, n.name()).stream().map(d -> "; " + d).toList());
             undo.add(new DdlUndo.Entry("alter table " + qualified + Identifiers.quote(hidden) + " rename to "
-                    + Identifiers.quote(n.name()), "drop table " + qualified + Identifiers.quote(hidden) + owned));
+                    + Identifiers.quote(n.name()), ownership.forgetOnCommit(schema, n.name()) + "; drop table " + qualified
+                    + Identifiers.quote(hidden) + owned));
         }
         session.wroteDdl();
         receiver.end(st.tag(0));
@@ -198,13 +213,21 @@ final class TransactionalDdl {
         return rows;
     }
 
-    private long runBeside(SqlBuilder sql, EngineStatement st, RowReceiver receiver) throws IOException {
-        Connection beside;
+    private Connection beside() {
         try {
-            beside = ddl.get();
+            return ddl.get();
         } catch (SQLException e) {
             throw H2Errors.map(e);
         }
+    }
+
+    /** What role owns in this database (for DROP ROLE). */
+    List<String> ownedBy(String role) {
+        return ownership.ownedBy(role);
+    }
+
+    private long runBeside(SqlBuilder sql, EngineStatement st, RowReceiver receiver) throws IOException {
+        Connection beside = beside();
         try {
             return session.runOne(beside, sql, st, receiver);
         } catch (PgException e) {

@@ -1,0 +1,240 @@
+package dev.tusk.server.engine.h2;
+
+import dev.tusk.protocol.SqlState;
+import dev.tusk.server.engine.RowReceiver;
+import dev.tusk.server.engine.SessionInfo;
+import dev.tusk.server.error.PgException;
+import dev.tusk.server.sql.CommandKind;
+import dev.tusk.server.sql.EngineStatement;
+import dev.tusk.server.sql.Token;
+import dev.tusk.server.sql.TokenType;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * PostgreSQL's ownership rules for the DDL a session runs (cf. object_ownercheck and
+ * ATExecChangeOwner): who creates a table, view, sequence or schema owns it; only its owner (or a
+ * member of the owner role, or a superuser) may alter, drop, comment on or index it, or give it
+ * away with ALTER … OWNER TO, and only to a role it is a member of. Owners are kept by
+ * {@link ObjectOwners}. Belongs to its session's thread.
+ */
+final class Ownership {
+    private static final Set<String> OWNED = Set.of("TABLE", "VIEW", "SEQUENCE", "SCHEMA");
+
+    private final Connection conn;
+    private final H2Catalog catalog;
+    private final SessionInfo info;
+
+    Ownership(Connection conn, H2Catalog catalog, SessionInfo info) {
+        this.conn = conn;
+        this.catalog = catalog;
+        this.info = info;
+    }
+
+    private static String noun(String objectType) {
+        return objectType.toLowerCase(Locale.ROOT);
+    }
+
+    /** The key ObjectOwners keeps an object under: (schema, name), a schema under ("", name). */
+    private String[] key(String objectType, String schema, String name) {
+        return objectType.equals("SCHEMA") ? new String[] {"", name}
+                : new String[] {schema != null ? schema : catalog.currentSchema(), name};
+    }
+
+    /** Fails with 42501 unless the current user may change the object (unrecorded objects: anyone may). */
+    private void requireOwner(String objectType, String schema, String name) {
+        if (info.superuser().getAsBoolean()) {
+            return;
+        }
+        String[] k = key(objectType, schema, name);
+        ObjectOwners.Owned o;
+        try {
+            o = ObjectOwners.find(conn, k[0], k[1]);
+        } catch (SQLException e) {
+            throw H2Errors.map(e);
+        }
+        if (o != null && !info.roles().actsAs(o.owner())) {
+            throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "must be owner of " + o.kind() + " " + name);
+        }
+    }
+
+    /** Before DDL runs: the ownership it needs. */
+    void check(EngineStatement st, DropTargets drop) {
+        if (drop != null && OWNED.contains(drop.objectType())) {
+            for (DropTargets.Name n : drop.names()) {
+                requireOwner(drop.objectType(), n.schema(), n.name());
+            }
+            return;
+        }
+        DdlUndo.Target target = DdlUndo.target(st);
+        if (target != null) {
+            requireOwner("TABLE", target.schema(), target.name());
+        }
+    }
+
+    /** After a CREATE: the current user owns the object. Returns the statement that forgets it again (for the undo). */
+    String created(Connection on, DdlUndo.Undo u) {
+        if (!OWNED.contains(u.objectType())) {
+            return null;
+        }
+        String[] k = key(u.objectType(), u.schema(), u.name());
+        try {
+            ObjectOwners.record(on, noun(u.objectType()), k[0], k[1], info.currentUser().get());
+            commitIfOwn(on);
+        } catch (SQLException e) {
+            throw H2Errors.map(e);
+        }
+        return ObjectOwners.forgetSql(k[0], k[1]);
+    }
+
+    /** After a DROP: the objects' owners are forgotten. */
+    void dropped(Connection on, DropTargets drop) {
+        if (!OWNED.contains(drop.objectType())) {
+            return;
+        }
+        try {
+            for (DropTargets.Name n : drop.names()) {
+                String[] k = key(drop.objectType(), n.schema(), n.name());
+                ObjectOwners.forget(on, k[0], k[1]);
+            }
+            commitIfOwn(on);
+        } catch (SQLException e) {
+            throw H2Errors.map(e);
+        }
+    }
+
+    /** After ALTER TABLE|VIEW|SEQUENCE|SCHEMA name RENAME TO new: the owner goes with the name. */
+    void renamed(Connection on, EngineStatement st) {
+        List<Token> t = st.tokens();
+        if (st.kind() != CommandKind.ALTER || !OWNED.contains(st.objectType()) || t.size() < 6
+                || !t.get(t.size() - 3).isWord("rename") || !t.get(t.size() - 2).isWord("to")) {
+            return;
+        }
+        int i = 2;
+        if (t.get(i).isWord("if") && t.get(i + 1).isWord("exists")) {
+            i += 2;
+        }
+        String schema = null;
+        String name = t.get(i).value();
+        if (t.get(i + 1).isPunct('.')) {
+            schema = name;
+            name = t.get(i + 2).value();
+            i += 2;
+        }
+        if (i + 1 != t.size() - 3) {
+            return; // RENAME COLUMN, RENAME CONSTRAINT
+        }
+        String[] k = key(st.objectType(), schema, name);
+        try {
+            if (st.objectType().equals("SCHEMA")) {
+                ObjectOwners.rename(on, "", name, t.get(t.size() - 1).value());
+            } else {
+                ObjectOwners.rename(on, k[0], name, t.get(t.size() - 1).value());
+            }
+            commitIfOwn(on);
+        } catch (SQLException e) {
+            throw H2Errors.map(e);
+        }
+    }
+
+    /** The statement that forgets a table dropped in a block, to run at commit before its real drop. */
+    String forgetOnCommit(String schema, String name) {
+        String[] k = key("TABLE", schema, name);
+        return ObjectOwners.forgetSql(k[0], k[1]);
+    }
+
+    /**
+     * The row goes with the DDL: on the session's connection, DDL has just committed (nothing else was
+     * open there), so the row is committed at once too; the DDL connection commits by itself.
+     */
+    private void commitIfOwn(Connection on) throws SQLException {
+        if (on == conn) {
+            conn.commit();
+        }
+    }
+
+    /**
+     * ALTER TABLE|VIEW|SEQUENCE|SCHEMA name OWNER TO role, which the engine has no form of: carried out
+     * here; false if st is not one. The new owner is written in the session's transaction.
+     */
+    boolean alterOwner(EngineStatement st, RowReceiver receiver) throws IOException {
+        List<Token> t = st.tokens();
+        if (st.kind() != CommandKind.ALTER || !OWNED.contains(st.objectType()) || t.size() < 6
+                || !t.get(t.size() - 3).isWord("owner") || !t.get(t.size() - 2).isWord("to")) {
+            return false;
+        }
+        int i = 2;
+        boolean ifExists = i + 1 < t.size() && t.get(i).isWord("if") && t.get(i + 1).isWord("exists");
+        if (ifExists) {
+            i += 2;
+        }
+        if (t.get(i).isWord("only")) {
+            i++;
+        }
+        String schema = null;
+        String name = t.get(i).value();
+        if (t.get(i + 1).isPunct('.')) {
+            schema = name;
+            name = t.get(i + 2).value();
+            i += 2;
+        }
+        if (i + 1 != t.size() - 3 || !(t.get(i).is(TokenType.IDENT) || t.get(i).is(TokenType.QUOTED_IDENT))) {
+            return false;
+        }
+        Token role = t.get(t.size() - 1);
+        String newOwner = role.is(TokenType.IDENT) && Set.of("current_user", "current_role", "session_user").contains(role.value())
+                ? (role.value().equals("session_user") ? info.user() : info.currentUser().get()) : role.value();
+        if (!catalog.exists(st.objectType(), schema, name)) {
+            if (ifExists) {
+                receiver.notice(SqlState.SUCCESSFUL_COMPLETION, "relation \"" + name + "\" does not exist, skipping");
+                receiver.end(st.tag(0));
+                return true;
+            }
+            throw st.objectType().equals("SCHEMA")
+                    ? new PgException(SqlState.INVALID_SCHEMA_NAME, "schema \"" + name + "\" does not exist")
+                    : new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + name + "\" does not exist");
+        }
+        if (!info.roles().exists(newOwner)) {
+            throw new PgException(SqlState.UNDEFINED_OBJECT, "role \"" + newOwner + "\" does not exist");
+        }
+        requireOwner(st.objectType(), schema, name);
+        if (!info.superuser().getAsBoolean()) {
+            if (!info.roles().actsAs(newOwner)) {
+                throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "must be member of role \"" + newOwner + "\"");
+            }
+        }
+        String[] k = key(st.objectType(), schema, name);
+        try {
+            ObjectOwners.Owned recorded = ObjectOwners.find(conn, k[0], k[1]);
+            ObjectOwners.record(conn, recorded != null ? recorded.kind() : kindOf(st.objectType(), k), k[0], k[1], newOwner);
+        } catch (SQLException e) {
+            throw H2Errors.map(e);
+        }
+        receiver.end(st.tag(0));
+        return true;
+    }
+
+    /** ALTER TABLE also re-owns views and sequences in PostgreSQL; what the object really is. */
+    private String kindOf(String objectType, String[] k) {
+        if (objectType.equals("SCHEMA")) {
+            return "schema";
+        }
+        if (catalog.exists("SEQUENCE", k[0], k[1])) {
+            return "sequence";
+        }
+        return catalog.exists("VIEW", k[0], k[1]) ? "view" : noun(objectType);
+    }
+
+    /** What role owns in this database, for DROP ROLE's detail. */
+    List<String> ownedBy(String role) {
+        try {
+            return ObjectOwners.ownedBy(conn, role);
+        } catch (SQLException e) {
+            throw H2Errors.map(e);
+        }
+    }
+}
