@@ -171,7 +171,7 @@ final class RoleCommands {
             if (roles.get(name).superuser() && !backend.isSuperuser()) {
                 throw denied("must be superuser to drop superusers");
             }
-            ownsNoDatabase(name);
+            ownsNothing(name);
             roles.drop(name);
         }
     }
@@ -180,7 +180,7 @@ final class RoleCommands {
      * cf. checkSharedDependencies: a role that owns a database, or an object in this one, stays (what
      * it owns in other databases Tusk does not look at).
      */
-    private void ownsNoDatabase(String role) {
+    private void ownsNothing(String role) {
         var engine = backend.postmaster.engine();
         java.util.List<String> owned = new java.util.ArrayList<>(engine.databases().stream()
                 .filter(d -> role.equals(engine.databaseOwner(d))).map(d -> "owner of database " + d).toList());

@@ -82,6 +82,7 @@ final class TransactionalDdl {
             return;
         }
         DropTargets drop = DropTargets.of(st);
+        EngineAllowList.check(st); // what the grammar refuses is refused before any permission check, as in PostgreSQL
         ownership.check(st, drop);
         if (session.inBlock() && drop != null && drop.objectType().equals("TABLE") && !drop.cascade()) {
             dropTablesInBlock(st, drop, receiver);
