@@ -109,36 +109,50 @@ final class Ownership {
 
     /** After ALTER TABLE|VIEW|SEQUENCE|SCHEMA name RENAME TO new: the owner goes with the name. */
     void renamed(Connection on, EngineStatement st) {
-        List<Token> t = st.tokens();
-        if (st.kind() != CommandKind.ALTER || !OWNED.contains(st.objectType()) || t.size() < 6
-                || !t.get(t.size() - 3).isWord("rename") || !t.get(t.size() - 2).isWord("to")) {
-            return;
+        Subject subject = subject(st, "rename");
+        if (subject == null) {
+            return; // not a rename of the object itself (RENAME COLUMN, RENAME CONSTRAINT, other DDL)
         }
-        int i = 2;
-        if (t.get(i).isWord("if") && t.get(i + 1).isWord("exists")) {
-            i += 2;
-        }
-        String schema = null;
-        String name = t.get(i).value();
-        if (t.get(i + 1).isPunct('.')) {
-            schema = name;
-            name = t.get(i + 2).value();
-            i += 2;
-        }
-        if (i + 1 != t.size() - 3) {
-            return; // RENAME COLUMN, RENAME CONSTRAINT
-        }
-        String[] k = key(st.objectType(), schema, name);
+        String[] k = key(st.objectType(), subject.schema(), subject.name());
         try {
-            if (st.objectType().equals("SCHEMA")) {
-                ObjectOwners.rename(on, "", name, t.get(t.size() - 1).value());
-            } else {
-                ObjectOwners.rename(on, k[0], name, t.get(t.size() - 1).value());
-            }
+            ObjectOwners.rename(on, k[0], k[1], subject.to());
             commitIfOwn(on);
         } catch (SQLException e) {
             throw H2Errors.map(e);
         }
+    }
+
+    /** What ALTER kind [IF EXISTS] [ONLY] [schema.]name verb TO x names, or null if st is not exactly that. */
+    private record Subject(boolean ifExists, String schema, String name, Token toToken) {
+        String to() {
+            return toToken.value();
+        }
+    }
+
+    private static Subject subject(EngineStatement st, String verb) {
+        List<Token> t = st.tokens();
+        if (st.kind() != CommandKind.ALTER || !OWNED.contains(st.objectType()) || t.size() < 6
+                || !t.get(t.size() - 3).isWord(verb) || !t.get(t.size() - 2).isWord("to")) {
+            return null;
+        }
+        int i = 2;
+        boolean ifExists = t.get(i).isWord("if") && t.get(i + 1).isWord("exists");
+        if (ifExists) {
+            i += 2;
+        }
+        if (t.get(i).isWord("only")) {
+            i++;
+        }
+        String schema = null;
+        if (t.get(i + 1).isPunct('.')) {
+            schema = t.get(i).value();
+            i += 2;
+        }
+        Token name = t.get(i);
+        if (i + 1 != t.size() - 3 || !(name.is(TokenType.IDENT) || name.is(TokenType.QUOTED_IDENT))) {
+            return null;
+        }
+        return new Subject(ifExists, schema, name.value(), t.get(t.size() - 1));
     }
 
     /** The statement that forgets a table dropped in a block, to run at commit before its real drop. */
@@ -162,30 +176,14 @@ final class Ownership {
      * here; false if st is not one. The new owner is written in the session's transaction.
      */
     boolean alterOwner(EngineStatement st, RowReceiver receiver) throws IOException {
-        List<Token> t = st.tokens();
-        if (st.kind() != CommandKind.ALTER || !OWNED.contains(st.objectType()) || t.size() < 6
-                || !t.get(t.size() - 3).isWord("owner") || !t.get(t.size() - 2).isWord("to")) {
+        Subject subject = subject(st, "owner");
+        if (subject == null) {
             return false;
         }
-        int i = 2;
-        boolean ifExists = i + 1 < t.size() && t.get(i).isWord("if") && t.get(i + 1).isWord("exists");
-        if (ifExists) {
-            i += 2;
-        }
-        if (t.get(i).isWord("only")) {
-            i++;
-        }
-        String schema = null;
-        String name = t.get(i).value();
-        if (t.get(i + 1).isPunct('.')) {
-            schema = name;
-            name = t.get(i + 2).value();
-            i += 2;
-        }
-        if (i + 1 != t.size() - 3 || !(t.get(i).is(TokenType.IDENT) || t.get(i).is(TokenType.QUOTED_IDENT))) {
-            return false;
-        }
-        Token role = t.get(t.size() - 1);
+        boolean ifExists = subject.ifExists();
+        String schema = subject.schema();
+        String name = subject.name();
+        Token role = subject.toToken();
         String newOwner = role.is(TokenType.IDENT) && Set.of("current_user", "current_role", "session_user").contains(role.value())
                 ? (role.value().equals("session_user") ? info.user() : info.currentUser().get()) : role.value();
         if (!catalog.exists(st.objectType(), schema, name)) {
