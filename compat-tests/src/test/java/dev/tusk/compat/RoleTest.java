@@ -243,11 +243,15 @@ class RoleTest extends BothServers {
             assertTrue(dependent.getMessage().contains("role \"own_g\" cannot be dropped because some objects depend on it"),
                     dependent.getMessage());
         }
-        try (Connection a = as(server, "own_a"); Statement s = a.createStatement()) {
-            s.execute("drop table own_t2");
-            s.execute("drop view own_v");
+        try (Connection b = as(server, "own_b"); Statement s = b.createStatement()) {
+            assertEquals("42501 permission denied to reassign objects", failure(s, "reassign owned by own_g to own_b"));
+            assertEquals("42501 permission denied to drop objects", failure(s, "drop owned by own_a"));
         }
         try (Connection su = as(server, "postgres"); Statement s = su.createStatement()) {
+            s.execute("reassign owned by own_g to own_b"); // the table moves on, and own_g can go
+            assertEquals("own_b", one(s, "select tableowner from pg_tables where tablename = 'own_t2'"));
+            s.execute("drop owned by own_a, own_b"); // the view and the table
+            assertEquals("0", one(s, "select count(*) from pg_class where relname in ('own_t2', 'own_v')"));
             s.execute("revoke create on schema public from own_a, own_b, own_g");
             s.execute("drop role own_a, own_b, own_g");
         }

@@ -37,6 +37,14 @@ final class RoleCommands {
             }
             return c.action() == Statement.RoleAction.GRANT_PRIVILEGES ? "GRANT" : "REVOKE";
         }
+        if (c.action() == Statement.RoleAction.REASSIGN_OWNED) {
+            reassignOwned(roles, c);
+            return "REASSIGN OWNED";
+        }
+        if (c.action() == Statement.RoleAction.DROP_OWNED) {
+            dropOwned(roles, c);
+            return "DROP OWNED";
+        }
         switch (c.action()) {
             case CREATE: create(roles, c.names().get(0), c.attributes()); break;
             case ALTER: alter(roles, c.names().get(0), c.attributes()); break;
@@ -182,13 +190,52 @@ final class RoleCommands {
      */
     private void ownsNothing(String role) {
         var engine = backend.postmaster.engine();
-        java.util.List<String> owned = new java.util.ArrayList<>(engine.databases().stream()
-                .filter(d -> role.equals(engine.databaseOwner(d))).map(d -> "owner of database " + d).toList());
-        owned.addAll(backend.engine.ownedBy(role));
+        java.util.List<String> owned = new java.util.ArrayList<>(backend.engine.ownedBy(role));
+        owned.addAll(engine.databases().stream().filter(d -> role.equals(engine.databaseOwner(d)))
+                .map(d -> "owner of database " + d).toList());
         if (!owned.isEmpty()) {
             throw new PgException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "role \"" + role
                     + "\" cannot be dropped because some objects depend on it")
                     .detail(String.join("\n", owned));
+        }
+    }
+
+    /** cf. shdepReassignOwned: this database's objects and the installation's databases, for roles one acts as. */
+    private void reassignOwned(Roles roles, Statement.RoleCommand c) {
+        String to = c.members().get(0);
+        existing(roles, to);
+        for (String from : c.names()) {
+            existing(roles, from);
+        }
+        for (String role : c.names()) {
+            if (!roles.hasPrivilegesOf(backend.currentUser(), role)) {
+                throw denied("permission denied to reassign objects");
+            }
+        }
+        if (!roles.hasPrivilegesOf(backend.currentUser(), to)) {
+            throw denied("permission denied to reassign objects");
+        }
+        var engine = backend.postmaster.engine();
+        for (String from : c.names()) {
+            backend.engine.reassignOwned(from, to);
+            for (String d : engine.databases()) {
+                if (from.equals(engine.databaseOwner(d))) {
+                    engine.setDatabaseOwner(d, to);
+                }
+            }
+        }
+    }
+
+    /** cf. shdepDropOwned: drops what the roles own in this database (databases stay, as in PostgreSQL). */
+    private void dropOwned(Roles roles, Statement.RoleCommand c) throws IOException {
+        for (String role : c.names()) {
+            existing(roles, role);
+            if (!roles.hasPrivilegesOf(backend.currentUser(), role)) {
+                throw denied("permission denied to drop objects");
+            }
+        }
+        for (String role : c.names()) {
+            backend.engine.dropOwned(role, c.attributes().containsKey("cascade"), notices::notice);
         }
     }
 

@@ -13,6 +13,9 @@ public interface Engine extends AutoCloseable {
     /** The database's owner (cf. pg_database.datdba), null for the bootstrap superuser (initdb's databases). */
     String databaseOwner(String name);
 
+    /** Gives a database to another owner (REASSIGN OWNED). */
+    void setDatabaseOwner(String name, String owner);
+
     /** The names of the installation's databases. */
     java.util.List<String> databases();
 

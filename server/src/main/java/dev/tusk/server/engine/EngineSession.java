@@ -65,4 +65,10 @@ public interface EngineSession extends AutoCloseable {
 
     /** What role owns in this session's database, as DROP ROLE's detail lists it ("owner of table t"). */
     java.util.List<String> ownedBy(String role);
+
+    /** REASSIGN OWNED: what from owns in this database is to's, in the session's transaction. */
+    void reassignOwned(String from, String to);
+
+    /** DROP OWNED: drops what role owns in this database (its notices go to notices). */
+    void dropOwned(String role, boolean cascade, java.util.function.BiConsumer<String, String> notices) throws java.io.IOException;
 }

@@ -92,6 +92,17 @@ public final class Parser {
                 return ddl(text, CommandKind.ALTER, objectType(), objectAt);
             }
             case "drop": return drop(text);
+            case "reassign": {
+                // REASSIGN OWNED BY role [, ...] TO role
+                expectWord("owned");
+                expectWord("by");
+                List<String> owners = RoleParser.names(this);
+                expectWord("to");
+                String newOwner = name();
+                expectEnd();
+                return new Statement.RoleCommand(text, Statement.RoleAction.REASSIGN_OWNED, owners, java.util.Map.of(),
+                        List.of(newOwner), false);
+            }
             case "truncate": return engine(text, CommandKind.TRUNCATE, null);
             case "comment": return engine(text, CommandKind.COMMENT, null);
             case "grant":
@@ -193,6 +204,18 @@ public final class Parser {
     }
 
     private Statement drop(String text) {
+        if (optionalWord("owned")) {
+            // DROP OWNED BY role [, ...] [CASCADE | RESTRICT]
+            expectWord("by");
+            List<String> roles = RoleParser.names(this);
+            boolean cascade = optionalWord("cascade");
+            if (!cascade) {
+                optionalWord("restrict");
+            }
+            expectEnd();
+            return new Statement.RoleCommand(text, Statement.RoleAction.DROP_OWNED, roles,
+                    cascade ? java.util.Map.of("cascade", "true") : java.util.Map.of(), List.of(), false);
+        }
         int save = pos;
         String object = objectType();
         if (object.equals("EXTENSION")) {

@@ -71,8 +71,12 @@ public sealed interface Statement
                        List<String> members, boolean ifExists) implements Statement {
     }
 
-    /** GRANT_PRIVILEGES/REVOKE_PRIVILEGES: GRANT ... ON ... TO grantees (names: the grantees). */
-    enum RoleAction { CREATE, ALTER, DROP, GRANT, REVOKE, GRANT_PRIVILEGES, REVOKE_PRIVILEGES }
+    /**
+     * GRANT_PRIVILEGES/REVOKE_PRIVILEGES: GRANT ... ON ... TO grantees (names: the grantees);
+     * REASSIGN_OWNED: REASSIGN OWNED BY names TO members[0]; DROP_OWNED: DROP OWNED BY names
+     * (attribute "cascade").
+     */
+    enum RoleAction { CREATE, ALTER, DROP, GRANT, REVOKE, GRANT_PRIVILEGES, REVOKE_PRIVILEGES, REASSIGN_OWNED, DROP_OWNED }
 
     /** Accepted and does nothing in Tusk (VACUUM, ANALYZE, CHECKPOINT ...), answered with its tag. */
     record NoOp(String text, String tag) implements Statement {

@@ -105,6 +105,15 @@ public final class H2Engine implements Engine {
     }
 
     @Override
+    public void setDatabaseOwner(String name, String owner) {
+        try {
+            Files.writeString(dir(name).resolve(OWNER_FILE), owner + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
     public java.util.List<String> databases() {
         try (Stream<Path> dirs = Files.list(base)) {
             return dirs.filter(Files::isDirectory).map(d -> DatabaseDirectoryName.databaseOf(d.getFileName().toString()))

@@ -481,6 +481,51 @@ final class H2Session implements EngineSession {
     }
 
     @Override
+    public void reassignOwned(String from, String to) {
+        try {
+            ObjectOwners.reassign(conn, from, to);
+        } catch (SQLException e) {
+            throw H2Errors.map(e);
+        }
+        wrote(CommandKind.UPDATE);
+    }
+
+    /** Each object as its own DROP, through the DDL path (so a transaction block can still undo it). */
+    @Override
+    public void dropOwned(String role, boolean cascade, java.util.function.BiConsumer<String, String> notices) throws IOException {
+        List<ObjectOwners.Owned> owned;
+        try {
+            owned = ObjectOwners.owned(conn, role);
+        } catch (SQLException e) {
+            throw H2Errors.map(e);
+        }
+        RowReceiver quiet = new RowReceiver() {
+            @Override
+            public void start(List<ColumnDescription> columns) {
+            }
+
+            @Override
+            public void row(RowSource row) {
+            }
+
+            @Override
+            public void end(String commandTag) {
+            }
+
+            @Override
+            public void notice(String sqlState, String message) {
+                notices.accept(sqlState, message);
+            }
+        };
+        for (ObjectOwners.Owned o : owned) {
+            String qualified = (o.kind().equals("schema") ? "" : dev.tusk.server.sql.Identifiers.quote(o.schema()) + ".")
+                    + dev.tusk.server.sql.Identifiers.quote(o.name());
+            String sql = "drop " + o.kind() + " if exists " + qualified + (cascade ? " cascade" : "");
+            execute((EngineStatement) dev.tusk.server.sql.Parser.parse(sql).get(0), quiet);
+        }
+    }
+
+    @Override
     public void close() {
         H2Sessions.closed(h2);
         AdvisoryLocks.endSession(h2);

@@ -80,19 +80,38 @@ final class ObjectOwners {
         }
     }
 
+    static void reassign(Connection on, String from, String to) throws SQLException {
+        try (PreparedStatement ps = on.prepareStatement("UPDATE pg_catalog.tusk_owners SET owner = ? WHERE owner = ?")) {
+            ps.setString(1, to);
+            ps.setString(2, from);
+            ps.executeUpdate();
+        }
+    }
+
     /** What a role owns in this database, as DROP ROLE's detail lists it ("owner of table t"). */
     static List<String> ownedBy(Connection c, String role) throws SQLException {
         List<String> out = new ArrayList<>();
+        for (Owned o : owned(c, role)) {
+            out.add("owner of " + o.kind() + " " + o.name());
+        }
+        return out;
+    }
+
+    /** What a role owns in this database and still exists, in an order it can be dropped in. */
+    static List<Owned> owned(Connection c, String role) throws SQLException {
+        List<Owned> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT o.kind, o.nspname, o.objname FROM pg_catalog.tusk_owners o"
                 + " WHERE o.owner = ? AND (o.kind = 'schema' AND EXISTS (SELECT 1 FROM information_schema.schemata s"
                 + " WHERE s.schema_name = o.objname) OR o.kind <> 'schema' AND (EXISTS (SELECT 1 FROM information_schema.tables t"
                 + " WHERE t.table_schema = o.nspname AND t.table_name = o.objname) OR EXISTS (SELECT 1 FROM"
                 + " information_schema.sequences q WHERE q.sequence_schema = o.nspname AND q.sequence_name = o.objname)))"
-                + " ORDER BY o.nspname, o.objname")) {
+                // views before the tables they may read, schemas after what is in them
+                + " ORDER BY CASE o.kind WHEN 'view' THEN 0 WHEN 'table' THEN 1 WHEN 'sequence' THEN 2 ELSE 3 END,"
+                + " o.nspname, o.objname")) {
             ps.setString(1, role);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add("owner of " + rs.getString(1) + " " + rs.getString(3));
+                    out.add(new Owned(rs.getString(1), rs.getString(2), rs.getString(3), role));
                 }
             }
         }
