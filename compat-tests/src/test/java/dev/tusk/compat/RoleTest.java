@@ -227,6 +227,7 @@ class RoleTest extends BothServers {
             assertEquals("42501 must be owner of table own_t", failure(s, "alter table own_t add column x int"));
             assertEquals("42501 must be owner of table own_t", failure(s, "create index own_i on own_t (id)"));
             assertEquals("42501 must be owner of view own_v", failure(s, "drop view own_v"));
+            assertEquals("42501 must be owner of view own_v", failure(s, "alter view own_v rename to own_w"));
             assertEquals("42501 must be owner of table own_t", failure(s, "alter table own_t owner to own_b"));
         }
         try (Connection a = as(server, "own_a"); Statement s = a.createStatement()) {

@@ -73,6 +73,16 @@ final class Ownership {
         DdlUndo.Target target = DdlUndo.target(st);
         if (target != null) {
             requireOwner("TABLE", target.schema(), target.name());
+            return;
+        }
+        List<Token> t = st.tokens();
+        if (st.kind() == CommandKind.ALTER && OWNED.contains(st.objectType()) && t.size() > 3) {
+            // ALTER VIEW | SEQUENCE | SCHEMA [IF EXISTS] [schema.]name ...
+            int i = t.get(2).isWord("if") && t.get(3).isWord("exists") ? 4 : 2;
+            if (i < t.size() && (t.get(i).is(TokenType.IDENT) || t.get(i).is(TokenType.QUOTED_IDENT))) {
+                boolean qualified = i + 2 < t.size() && t.get(i + 1).isPunct('.');
+                requireOwner(st.objectType(), qualified ? t.get(i).value() : null, t.get(qualified ? i + 2 : i).value());
+            }
         }
     }
 
