@@ -18,6 +18,8 @@
  *   GroupCommit: one chunk write and sync for all commits waiting; SearchPath: search_path on H2; DdlUndo: DDL undone when a transaction rolls back;
  *   TransactionalDdl (+DdlConnection, DdlUndo): DDL inside a transaction; StoreLock (+EngineRollbackGuard): every
  *       rollback, Tusk's and H2's own, under H2's store lock
+ *   Ownership (+ObjectOwners): who owns tables, views, sequences and schemas, and who may change them;
+ *       SuperuserCatalogs: pg_authid, pg_shadow and tusk_owners for superusers only
  *   H2Sessions: the Tusk session behind an H2 connection, for functions H2 calls
  * </pre>
  *
