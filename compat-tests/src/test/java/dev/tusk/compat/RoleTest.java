@@ -143,6 +143,7 @@ class RoleTest extends BothServers {
         try (Connection dbc = as(server, "attr_dbc"); Statement s = dbc.createStatement()) {
             s.execute("create database attr_db");
             assertEquals("42501 must be member of role \"attr_plain\"", failure(s, "create database attr_db2 owner attr_plain"));
+            assertEquals("42501 must be member of role \"attr_plain\"", failure(s, "alter database attr_db owner to attr_plain"));
             try (ResultSet rs = s.executeQuery("select pg_get_userbyid(datdba) from pg_database where datname = 'attr_db'")) {
                 rs.next();
                 assertEquals("attr_dbc", rs.getString(1));
@@ -150,6 +151,7 @@ class RoleTest extends BothServers {
         }
         try (Connection plain = as(server, "attr_plain"); Statement s = plain.createStatement()) {
             assertEquals("42501 must be owner of database attr_db", failure(s, "drop database attr_db"));
+            assertEquals("42501 must be owner of database attr_db", failure(s, "alter database attr_db owner to attr_plain"));
         }
         try (Connection su = as(server, "postgres"); Statement s = su.createStatement()) {
             assertEquals("2BP01 role \"attr_dbc\" cannot be dropped because some objects depend on it",

@@ -67,6 +67,8 @@ final class UtilityCommands {
             out.end("NOTIFY");
         } else if (st instanceof Statement.Copy c) {
             new CopyCommand(backend).execute(c);
+        } else if (st instanceof Statement.AlterDatabaseOwner a) {
+            alterDatabaseOwner(a);
         } else if (st instanceof Statement.RoleCommand r) {
             out.end(new RoleCommands(backend, notices).execute(r));
         } else if (st instanceof Statement.Extension e) {
@@ -232,6 +234,37 @@ final class UtilityCommands {
             backend.postmaster.engine().createDatabase(c.name(), owner);
         }
         out.end("CREATE DATABASE");
+    }
+
+    /** cf. AlterDatabaseOwner: the owner, becoming a role it is a member of, and only with CREATEDB. */
+    private void alterDatabaseOwner(Statement.AlterDatabaseOwner a) {
+        var engine = backend.postmaster.engine();
+        var roles = backend.postmaster.roles();
+        if (!engine.databaseExists(a.name())) {
+            throw new PgException(SqlState.UNDEFINED_DATABASE, "database \"" + a.name() + "\" does not exist");
+        }
+        if (roles.get(a.owner()) == null) {
+            throw new PgException(SqlState.UNDEFINED_OBJECT, "role \"" + a.owner() + "\" does not exist");
+        }
+        String owner = engine.databaseOwner(a.name());
+        if (owner == null) {
+            owner = roles.bootstrapSuperuser().name();
+        }
+        if (!owner.equals(a.owner())) {
+            String me = backend.currentUser();
+            if (!roles.hasPrivilegesOf(me, owner)) {
+                throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "must be owner of database " + a.name());
+            }
+            if (!roles.hasPrivilegesOf(me, a.owner())) {
+                throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "must be member of role \"" + a.owner() + "\"");
+            }
+            var role = roles.get(me);
+            if (!backend.isSuperuser() && (role == null || !role.createDb())) {
+                throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to change owner of database");
+            }
+            engine.setDatabaseOwner(a.name(), a.owner());
+        }
+        out.end("ALTER DATABASE");
     }
 
     private void dropDatabase(Statement.DropDatabase d) {

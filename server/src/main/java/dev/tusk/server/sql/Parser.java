@@ -88,6 +88,12 @@ public final class Parser {
                 if (object.equals("ROLE") || object.equals("GROUP")) {
                     return RoleParser.attributes(this, text, Statement.RoleAction.ALTER, false);
                 }
+                if (object.equals("DATABASE") && end - pos == 4 && tokens.get(pos + 1).isWord("owner")
+                        && tokens.get(pos + 2).isWord("to")) {
+                    String database = nameToken().value();
+                    pos += 2;
+                    return new Statement.AlterDatabaseOwner(text, database, name());
+                }
                 pos = objectAt;
                 return ddl(text, CommandKind.ALTER, objectType(), objectAt);
             }

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public sealed interface Statement
         permits Statement.Transaction, Statement.SetTransaction, Statement.SetVariable, Statement.ShowVariable, Statement.ResetVariable,
-        Statement.CreateDatabase, Statement.DropDatabase, Statement.Discard, Statement.NoOp, Statement.Unsupported,
+        Statement.CreateDatabase, Statement.AlterDatabaseOwner, Statement.DropDatabase, Statement.Discard, Statement.NoOp, Statement.Unsupported,
         Statement.Copy, Statement.Listen, Statement.Notify, Statement.RoleCommand, Statement.Extension, EngineStatement {
 
     /** The statement's source text, exactly as the client wrote it (no trailing semicolon). */
@@ -50,6 +50,10 @@ public sealed interface Statement
 
     /** CREATE DATABASE name [[WITH] OWNER [=] role] (owner null when not given; other options are ignored). */
     record CreateDatabase(String text, String name, int nameOffset, String owner) implements Statement {
+    }
+
+    /** ALTER DATABASE name OWNER TO role. */
+    record AlterDatabaseOwner(String text, String name, String owner) implements Statement {
     }
 
     record DropDatabase(String text, String name, boolean ifExists, int nameOffset) implements Statement {
