@@ -1,7 +1,6 @@
 package dev.tusk.server.backend;
 
 import dev.tusk.protocol.SqlState;
-import dev.tusk.server.engine.ColumnDescription;
 import dev.tusk.server.engine.EnginePortal;
 import dev.tusk.server.engine.EnginePrepared;
 import dev.tusk.server.engine.RowReceiver;
@@ -171,21 +170,5 @@ final class CopyRowInserter implements AutoCloseable {
     }
 
     /** The inserts' own tags are not sent: COPY answers with one CommandComplete. */
-    private static final RowReceiver IGNORE = new RowReceiver() {
-        @Override
-        public void start(List<ColumnDescription> columns) {
-        }
-
-        @Override
-        public void row(RowSource row) {
-        }
-
-        @Override
-        public void end(String commandTag) {
-        }
-
-        @Override
-        public void notice(String sqlState, String message) {
-        }
-    };
+    private static final RowReceiver IGNORE = RowReceiver.discarding((sqlState, message) -> { });
 }

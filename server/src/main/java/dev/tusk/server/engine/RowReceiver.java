@@ -21,6 +21,31 @@ public interface RowReceiver {
     /** A notice raised while the statement ran (e.g. "table ... does not exist, skipping"). */
     void notice(String sqlState, String message) throws IOException;
 
+    /**
+     * A receiver for statements run on behalf of another one (COPY's inserts, DROP OWNED's drops): their
+     * columns, rows and tags are dropped, their notices go to notices.
+     */
+    static RowReceiver discarding(java.util.function.BiConsumer<String, String> notices) {
+        return new RowReceiver() {
+            @Override
+            public void start(List<ColumnDescription> columns) {
+            }
+
+            @Override
+            public void row(RowSource row) {
+            }
+
+            @Override
+            public void end(String commandTag) {
+            }
+
+            @Override
+            public void notice(String sqlState, String message) {
+                notices.accept(sqlState, message);
+            }
+        };
+    }
+
     /** Access to the current row's values. */
     interface RowSource {
         /** The value of column i (0-based) in PostgreSQL's text format, UTF-8, or null for SQL NULL. */

@@ -499,24 +499,7 @@ final class H2Session implements EngineSession {
         } catch (SQLException e) {
             throw H2Errors.map(e);
         }
-        RowReceiver quiet = new RowReceiver() {
-            @Override
-            public void start(List<ColumnDescription> columns) {
-            }
-
-            @Override
-            public void row(RowSource row) {
-            }
-
-            @Override
-            public void end(String commandTag) {
-            }
-
-            @Override
-            public void notice(String sqlState, String message) {
-                notices.accept(sqlState, message);
-            }
-        };
+        RowReceiver quiet = RowReceiver.discarding(notices);
         for (ObjectOwners.Owned o : owned) {
             String qualified = (o.kind().equals("schema") ? "" : dev.tusk.server.sql.Identifiers.quote(o.schema()) + ".")
                     + dev.tusk.server.sql.Identifiers.quote(o.name());
