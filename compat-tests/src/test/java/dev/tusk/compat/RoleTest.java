@@ -180,8 +180,7 @@ class RoleTest extends BothServers {
             s.execute("create role adm_b login");
             s.execute("create role adm_r replication bypassrls");
             s.execute("grant adm_grp to adm_a with admin option");
-            assertEquals("t", one(s, "select m.admin_option from pg_auth_members m join pg_roles r on r.oid = m.member"
-                    + " join pg_roles g on g.oid = m.roleid where g.rolname = 'adm_grp' and r.rolname = 'adm_a'"));
+            assertEquals("t", adminOption(s, "adm_a", "adm_grp"));
             assertEquals("t", one(s, "select rolreplication from pg_roles where rolname = 'adm_r'"));
             assertEquals("t", one(s, "select rolbypassrls from pg_roles where rolname = 'adm_r'"));
             assertEquals("f", one(s, "select rolsuper from pg_roles where rolname = 'adm_r'"));
@@ -193,8 +192,7 @@ class RoleTest extends BothServers {
         }
         try (Connection su = as(server, "postgres"); Statement s = su.createStatement()) {
             s.execute("revoke admin option for adm_grp from adm_a");
-            assertEquals("f", one(s, "select m.admin_option from pg_auth_members m join pg_roles r on r.oid = m.member"
-                    + " join pg_roles g on g.oid = m.roleid where g.rolname = 'adm_grp' and r.rolname = 'adm_a'"));
+            assertEquals("f", adminOption(s, "adm_a", "adm_grp"));
         }
         try (Connection a = as(server, "adm_a"); Statement s = a.createStatement()) {
             assertEquals("42501 must have admin option on role \"adm_grp\"", failure(s, "grant adm_grp to adm_b"));
@@ -258,6 +256,12 @@ class RoleTest extends BothServers {
             s.execute("revoke create on schema public from own_a, own_b, own_g");
             s.execute("drop role own_a, own_b, own_g");
         }
+    }
+
+    /** pg_auth_members.admin_option of member in group, as pgjdbc prints a boolean ("t"/"f"). */
+    private static String adminOption(Statement s, String member, String group) throws SQLException {
+        return one(s, "select m.admin_option from pg_auth_members m join pg_roles r on r.oid = m.member"
+                + " join pg_roles g on g.oid = m.roleid where g.rolname = '" + group + "' and r.rolname = '" + member + "'");
     }
 
     private static String one(Statement s, String sql) throws SQLException {
