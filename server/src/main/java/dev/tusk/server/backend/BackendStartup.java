@@ -164,6 +164,27 @@ public final class BackendStartup {
         }
     }
 
+    /** cf. CheckMyDatabase: a role needs CONNECT on the database (PUBLIC has it until revoked). */
+    private void checkConnectPrivilege(Roles.Role role, String database, int pid) {
+        if (role.superuser()) {
+            return;
+        }
+        dev.tusk.server.catalog.Acl acl = postmaster.engine().databaseAcl(database);
+        if (acl == null) {
+            return; // the default: PUBLIC may connect
+        }
+        Roles roles = postmaster.roles();
+        String owner = postmaster.engine().databaseOwner(database);
+        String dbOwner = owner != null ? owner : roles.bootstrapSuperuser().name();
+        int mask = acl.mask(g -> roles.hasPrivilegesOf(role.name(), g)
+                || g.equals("pg_database_owner") && roles.hasPrivilegesOf(role.name(), dbOwner));
+        if ((dev.tusk.server.catalog.Acl.privilegesOf(mask) & dev.tusk.server.catalog.Acl.CONNECT) == 0) {
+            postmaster.registry().deregister(pid);
+            throw PgException.fatal(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for database \"" + database + "\"")
+                    .detail("User does not have CONNECT privilege.");
+        }
+    }
+
     private void startSession(StartupMessage startup) throws IOException {
         if (!admitted) {
             throw PgException.fatal(SqlState.TOO_MANY_CONNECTIONS, "sorry, too many clients already");
@@ -243,6 +264,17 @@ public final class BackendStartup {
                     public boolean actsAs(String role) {
                         return self.get().isSuperuser() || postmaster.roles().hasPrivilegesOf(self.get().currentUser(), role);
                     }
+
+                    @Override
+                    public boolean hasPrivilegesOf(String member, String role) {
+                        return superuser(member) || postmaster.roles().hasPrivilegesOf(member, role);
+                    }
+
+                    @Override
+                    public boolean superuser(String role) {
+                        var r = postmaster.roles().get(role);
+                        return r != null && r.superuser();
+                    }
                 }));
         Backend backend = new Backend(postmaster, client, io, out, pid, key, user, database, role.superuser(), settings,
                 engine);
@@ -252,6 +284,7 @@ public final class BackendStartup {
                 throw PgException.fatal(SqlState.TOO_MANY_CONNECTIONS, "sorry, too many clients already");
             }
             checkConnectionLimit(role, pid);
+            checkConnectPrivilege(role, database, pid);
             try {
                 new AuthenticationOk().encode(io.writer());
                 engine.applySetting("timezone", settings.get("TimeZone"));

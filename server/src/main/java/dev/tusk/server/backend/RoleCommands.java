@@ -14,8 +14,8 @@ import java.util.Map;
  * by all databases and kept by the postmaster, with the catalogs told after each change. Who may do
  * what is PostgreSQL 15's: superusers anything; CREATEROLE roles manage roles other than superusers
  * (and replication or BYPASSRLS ones); any role may change its own password. Changes take effect at
- * once and stay even if the surrounding transaction block rolls back. Object privileges (GRANT ...
- * ON) are accepted for existing roles and not enforced.
+ * once and stay even if the surrounding transaction block rolls back. Object privileges are
+ * {@link PrivilegeCommands}'.
  */
 final class RoleCommands {
     private final Backend backend;
@@ -29,14 +29,6 @@ final class RoleCommands {
     /** Carries out the command and returns its tag. */
     String execute(Statement.RoleCommand c) throws IOException {
         Roles roles = backend.postmaster.roles();
-        if (c.action() == Statement.RoleAction.GRANT_PRIVILEGES || c.action() == Statement.RoleAction.REVOKE_PRIVILEGES) {
-            for (String grantee : c.names()) {
-                if (!grantee.equals("public") && !grantee.equals("current_user") && !grantee.equals("session_user")) {
-                    existing(roles, grantee);
-                }
-            }
-            return c.action() == Statement.RoleAction.GRANT_PRIVILEGES ? "GRANT" : "REVOKE";
-        }
         if (c.action() == Statement.RoleAction.REASSIGN_OWNED) {
             reassignOwned(roles, c);
             return "REASSIGN OWNED";

@@ -71,6 +71,10 @@ final class UtilityCommands {
             alterDatabaseOwner(a);
         } else if (st instanceof Statement.RoleCommand r) {
             out.end(new RoleCommands(backend, notices).execute(r));
+        } else if (st instanceof Statement.GrantPrivileges g) {
+            out.end(new PrivilegeCommands(backend, notices).execute(g));
+        } else if (st instanceof Statement.AlterDefaultPrivileges d) {
+            out.end(new PrivilegeCommands(backend, notices).execute(d));
         } else if (st instanceof Statement.Extension e) {
             out.end(ExtensionCommands.execute(e, notices));
         } else if (st instanceof Statement.Unsupported u) {

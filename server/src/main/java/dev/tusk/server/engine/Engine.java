@@ -16,6 +16,12 @@ public interface Engine extends AutoCloseable {
     /** Gives a database to another owner (REASSIGN OWNED). */
     void setDatabaseOwner(String name, String owner);
 
+    /** The database's access list (cf. pg_database.datacl), null while it has its default. */
+    dev.tusk.server.catalog.Acl databaseAcl(String name);
+
+    /** Sets the database's access list (GRANT/REVOKE ON DATABASE). */
+    void setDatabaseAcl(String name, dev.tusk.server.catalog.Acl acl);
+
     /** The names of the installation's databases. */
     java.util.List<String> databases();
 

@@ -71,4 +71,15 @@ public interface EngineSession extends AutoCloseable {
 
     /** DROP OWNED: drops what role owns in this database (its notices go to notices). */
     void dropOwned(String role, boolean cascade, java.util.function.BiConsumer<String, String> notices) throws java.io.IOException;
+
+    /**
+     * GRANT/REVOKE on this database's tables, views, sequences, columns or schemas, in the session's
+     * transaction; grantees resolved ("" for PUBLIC); warnings go to notices (sqlstate, message).
+     */
+    void grant(dev.tusk.server.sql.Statement.GrantPrivileges grant, java.util.List<String> grantees,
+               java.util.function.BiConsumer<String, String> warnings);
+
+    /** ALTER DEFAULT PRIVILEGES for roles (resolved), in the session's transaction. */
+    void alterDefaultPrivileges(dev.tusk.server.sql.Statement.AlterDefaultPrivileges defaults, java.util.List<String> roles,
+                                java.util.List<String> grantees, java.util.function.BiConsumer<String, String> warnings);
 }

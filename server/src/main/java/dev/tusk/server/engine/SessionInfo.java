@@ -16,6 +16,11 @@ public record SessionInfo(int processId, String user, java.util.function.Supplie
 
         /** Whether the current user has the privileges of role: is it, a member of it, or a superuser. */
         boolean actsAs(String role);
+
+        /** Whether member has the privileges of role (is it, or inherits it; a superuser has every role's). */
+        boolean hasPrivilegesOf(String member, String role);
+
+        boolean superuser(String role);
     }
 
     /** Cancelling another backend's query or ending its session, with PostgreSQL's permission rules. */

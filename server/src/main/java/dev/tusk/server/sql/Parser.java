@@ -83,6 +83,10 @@ public final class Parser {
             case "merge": return engine(text, CommandKind.MERGE, null);
             case "create": return create(text);
             case "alter": {
+                if (peekWord("default") && pos + 1 < end && tokens.get(pos + 1).isWord("privileges")) {
+                    pos += 2;
+                    return PrivilegeParser.defaults(this, text);
+                }
                 int objectAt = pos;
                 String object = objectType();
                 if (object.equals("ROLE") || object.equals("GROUP")) {
@@ -112,9 +116,9 @@ public final class Parser {
             case "truncate": return engine(text, CommandKind.TRUNCATE, null);
             case "comment": return engine(text, CommandKind.COMMENT, null);
             case "grant":
-                return containsTopLevelWord("on") ? RoleParser.privileges(this, text, true) : RoleParser.grant(this, text, true);
+                return containsTopLevelWord("on") ? PrivilegeParser.grant(this, text, true, false) : RoleParser.grant(this, text, true);
             case "revoke":
-                return containsTopLevelWord("on") ? RoleParser.privileges(this, text, false) : RoleParser.grant(this, text, false);
+                return containsTopLevelWord("on") ? PrivilegeParser.grant(this, text, false, false) : RoleParser.grant(this, text, false);
             case "explain": return engine(text, CommandKind.EXPLAIN, null);
             case "call": return engine(text, CommandKind.CALL, null);
             case "lock": return engine(text, CommandKind.LOCK, null);

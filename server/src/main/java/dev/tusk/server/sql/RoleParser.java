@@ -100,34 +100,6 @@ final class RoleParser {
                 admin ? java.util.Map.of("admin option", "true") : java.util.Map.of(), members, false);
     }
 
-    /**
-     * GRANT privileges ON objects TO grantees / REVOKE ... FROM grantees: only the grantees matter to
-     * Tusk, which does not enforce object privileges (every role may use every object).
-     */
-    static Statement privileges(Parser p, String text, boolean grant) {
-        String keyword = grant ? "to" : "from";
-        int depth = 0;
-        while (p.pos < p.end && !(depth == 0 && p.tokens.get(p.pos).isWord(keyword))) {
-            if (p.tokens.get(p.pos).isPunct('(')) {
-                depth++;
-            } else if (p.tokens.get(p.pos).isPunct(')')) {
-                depth--;
-            }
-            p.pos++;
-        }
-        p.expectWord(keyword);
-        List<String> grantees = new java.util.ArrayList<>();
-        do {
-            if (p.pos < p.end && p.tokens.get(p.pos).isPunct(',')) {
-                p.pos++;
-            }
-            p.optionalWord("group");
-            grantees.add(p.name());
-        } while (p.pos < p.end && p.tokens.get(p.pos).isPunct(','));
-        return new Statement.RoleCommand(text, grant ? Statement.RoleAction.GRANT_PRIVILEGES : Statement.RoleAction.REVOKE_PRIVILEGES,
-                grantees, java.util.Map.of(), List.of(), false);
-    }
-
     static List<String> names(Parser p) {
         List<String> out = new java.util.ArrayList<>();
         out.add(p.name());

@@ -10,7 +10,8 @@ import java.util.List;
 public sealed interface Statement
         permits Statement.Transaction, Statement.SetTransaction, Statement.SetVariable, Statement.ShowVariable, Statement.ResetVariable,
         Statement.CreateDatabase, Statement.AlterDatabaseOwner, Statement.DropDatabase, Statement.Discard, Statement.NoOp, Statement.Unsupported,
-        Statement.Copy, Statement.Listen, Statement.Notify, Statement.RoleCommand, Statement.Extension, EngineStatement {
+        Statement.Copy, Statement.Listen, Statement.Notify, Statement.RoleCommand, Statement.Extension,
+        Statement.GrantPrivileges, Statement.AlterDefaultPrivileges, EngineStatement {
 
     /** The statement's source text, exactly as the client wrote it (no trailing semicolon). */
     String text();
@@ -76,11 +77,42 @@ public sealed interface Statement
     }
 
     /**
-     * GRANT_PRIVILEGES/REVOKE_PRIVILEGES: GRANT ... ON ... TO grantees (names: the grantees);
      * REASSIGN_OWNED: REASSIGN OWNED BY names TO members[0]; DROP_OWNED: DROP OWNED BY names
      * (attribute "cascade").
      */
-    enum RoleAction { CREATE, ALTER, DROP, GRANT, REVOKE, GRANT_PRIVILEGES, REVOKE_PRIVILEGES, REASSIGN_OWNED, DROP_OWNED }
+    enum RoleAction { CREATE, ALTER, DROP, GRANT, REVOKE, REASSIGN_OWNED, DROP_OWNED }
+
+    /**
+     * GRANT privileges ON objects TO grantees [WITH GRANT OPTION], REVOKE [GRANT OPTION FOR] privileges
+     * ON objects FROM grantees [CASCADE | RESTRICT] (cf. GrantStmt).
+     *
+     * @param privileges  what is granted; empty for ALL [PRIVILEGES] without columns
+     * @param objectType  TABLE (also views), SEQUENCE, SCHEMA, DATABASE, FUNCTION (also PROCEDURE and
+     *                    ROUTINE), TYPE (also DOMAIN), LANGUAGE ...
+     * @param inSchemas   for ALL TABLES | SEQUENCES | FUNCTIONS IN SCHEMA s: the schemas (objects empty)
+     * @param grantees    role names, "public" for PUBLIC
+     */
+    record GrantPrivileges(String text, boolean grant, List<Privilege> privileges, String objectType, List<ObjectName> objects,
+                           List<String> inSchemas, List<String> grantees, boolean grantOption, boolean cascade)
+            implements Statement {
+    }
+
+    /** One privilege of a GRANT ("select", "all" ...), on some columns only when columns is not empty. */
+    record Privilege(String name, List<String> columns) {
+    }
+
+    /** An object as a GRANT names it; schema null when not qualified. */
+    record ObjectName(String schema, String name) {
+    }
+
+    /**
+     * ALTER DEFAULT PRIVILEGES [FOR ROLE roles] [IN SCHEMA schemas] GRANT | REVOKE ... ON TABLES |
+     * SEQUENCES | FUNCTIONS | TYPES | SCHEMAS ...: what objects those roles create later get (roles
+     * empty: the current user's; the action's objects are empty and its objectType names the kind).
+     */
+    record AlterDefaultPrivileges(String text, List<String> roles, List<String> inSchemas, GrantPrivileges action)
+            implements Statement {
+    }
 
     /** Accepted and does nothing in Tusk (VACUUM, ANALYZE, CHECKPOINT ...), answered with its tag. */
     record NoOp(String text, String tag) implements Statement {

@@ -73,9 +73,22 @@ class ParserTest {
         Statement.RoleCommand grant = (Statement.RoleCommand) Parser.parse("grant pg_read_server_files, readers to alice, bob").get(0);
         assertEquals(List.of("pg_read_server_files", "readers"), grant.names());
         assertEquals(List.of("alice", "bob"), grant.members());
-        Statement.RoleCommand privileges = (Statement.RoleCommand) Parser.parse("grant select, insert (a, b) on t to public, alice").get(0);
-        assertEquals(Statement.RoleAction.GRANT_PRIVILEGES, privileges.action());
-        assertEquals(List.of("public", "alice"), privileges.names());
+        Statement.GrantPrivileges privileges = (Statement.GrantPrivileges) Parser.parse(
+                "grant select, insert (a, b) on s.t, u to public, alice with grant option").get(0);
+        assertEquals(List.of(new Statement.Privilege("select", List.of()), new Statement.Privilege("insert", List.of("a", "b"))),
+                privileges.privileges());
+        assertEquals(List.of(new Statement.ObjectName("s", "t"), new Statement.ObjectName(null, "u")), privileges.objects());
+        assertEquals(List.of("public", "alice"), privileges.grantees());
+        assertEquals(true, privileges.grantOption());
+        Statement.GrantPrivileges revoke = (Statement.GrantPrivileges) Parser.parse(
+                "revoke grant option for all privileges on all tables in schema s from bob cascade").get(0);
+        assertEquals(List.of(), revoke.privileges());
+        assertEquals(List.of("s"), revoke.inSchemas());
+        assertEquals(true, revoke.grantOption() && revoke.cascade());
+        Statement.AlterDefaultPrivileges defaults = (Statement.AlterDefaultPrivileges) Parser.parse(
+                "alter default privileges for role a in schema s grant select on tables to b").get(0);
+        assertEquals(List.of("a"), defaults.roles());
+        assertEquals("TABLE", defaults.action().objectType());
         Statement.RoleCommand drop = (Statement.RoleCommand) Parser.parse("drop role if exists a, b").get(0);
         assertEquals(List.of("a", "b"), drop.names());
         assertEquals(true, drop.ifExists());

@@ -113,6 +113,36 @@ public final class H2Engine implements Engine {
         }
     }
 
+    /** The file in a database's directory with its access list, one aclitem a line (absent: the default). */
+    static final String ACL_FILE = "acl";
+
+    @Override
+    public dev.tusk.server.catalog.Acl databaseAcl(String name) {
+        return aclIn(dir(name));
+    }
+
+    static dev.tusk.server.catalog.Acl aclIn(Path databaseDirectory) {
+        Path f = databaseDirectory.resolve(ACL_FILE);
+        try {
+            return Files.exists(f) ? dev.tusk.server.catalog.Acl.parse(Files.readAllLines(f).stream()
+                    .filter(l -> !l.isBlank()).toArray()) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void setDatabaseAcl(String name, dev.tusk.server.catalog.Acl acl) {
+        try {
+            Path f = dir(name).resolve(ACL_FILE);
+            Path tmp = dir(name).resolve(ACL_FILE + ".tmp");
+            Files.writeString(tmp, String.join("\n", acl.toArray()) + "\n");
+            Files.move(tmp, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public java.util.List<String> databases() {
         try (Stream<Path> dirs = Files.list(base)) {
@@ -163,7 +193,8 @@ public final class H2Engine implements Engine {
         }
         return new H2Session(c, session, groupCommit(session.database(), c),
                 columnTypes.computeIfAbsent(session.database(), db -> new ColumnTypes()),
-                () -> connect(session.database(), DDL_LOCK_TIMEOUT_MS));
+                () -> connect(session.database(), DDL_LOCK_TIMEOUT_MS),
+                () -> databaseOwner(session.database()), () -> databaseAcl(session.database()));
     }
 
     /** How long DDL run beside an open transaction waits for a table lock before giving up (see H2Session). */

@@ -132,6 +132,9 @@ final class H2PgCatalog {
             for (String[] f : AdvisoryLocks.ALIASES) {
                 alias(s, f[0], AdvisoryLocks.class, f[1]);
             }
+            for (String[] f : PrivilegeFunctions.ALIASES) {
+                alias(s, f[0], PrivilegeFunctions.class, f[1]);
+            }
             for (String[] f : CATALOG_FUNCTIONS) {
                 s.execute("CREATE ALIAS IF NOT EXISTS pg_catalog." + f[0] + " FOR '" + f[1] + "." + f[2] + "'");
             }
@@ -140,6 +143,9 @@ final class H2PgCatalog {
                     + " rolcanlogin BOOLEAN, rolreplication BOOLEAN, rolbypassrls BOOLEAN, rolconnlimit INTEGER,"
                     + " rolpassword VARCHAR, rolvaliduntil TIMESTAMP WITH TIME ZONE)");
             s.execute(ObjectOwners.TABLE);
+            s.execute(ObjectPrivileges.OWNER_ACL_COLUMN);
+            s.execute(ObjectPrivileges.COLUMN_TABLE);
+            s.execute(ObjectPrivileges.DEFAULT_TABLE);
             s.execute("CREATE TABLE IF NOT EXISTS pg_catalog.pg_auth_members (roleid INTEGER, member INTEGER,"
                     + " grantor INTEGER, admin_option BOOLEAN)");
             writeRoles(c, roles);
@@ -204,7 +210,9 @@ final class H2PgCatalog {
         "CREATE OR REPLACE VIEW pg_catalog.pg_namespace AS SELECT " + NS + "(schema_name) AS oid,"
             + " schema_name AS nspname,"
             + " CASE schema_name WHEN 'public' THEN " + PgOids.PG_DATABASE_OWNER + " ELSE " + ObjectOwners.relowner("''", "schema_name")
-            + " END AS nspowner, CAST(NULL AS VARCHAR ARRAY) AS nspacl FROM information_schema.schemata",
+            + " END AS nspowner, CASE schema_name WHEN 'public' THEN COALESCE(" + ObjectPrivileges.aclOf("''", "schema_name")
+            + ", ARRAY['pg_database_owner=UC/pg_database_owner', '=U/pg_database_owner']) ELSE "
+            + ObjectPrivileges.aclOf("''", "schema_name") + " END AS nspacl FROM information_schema.schemata",
 
         "CREATE OR REPLACE VIEW pg_catalog.pg_roles AS SELECT rolname, rolsuper, rolinherit, rolcreaterole,"
             + " rolcreatedb, rolcanlogin, rolreplication, rolconnlimit, '********' AS rolpassword, rolvaliduntil,"
@@ -228,8 +236,9 @@ final class H2PgCatalog {
             + " 'C' AS datctype, CAST(NULL AS VARCHAR) AS daticulocale, CAST(NULL AS VARCHAR) AS datcollversion,"
             // the templates as initdb leaves them: everyone may connect to template1, no one to template0
             + " CASE WHEN datname IN ('template0', 'template1') THEN ARRAY['=c/' || pg_catalog.tusk_get_userbyid(10),"
-            + " pg_catalog.tusk_get_userbyid(10) || '=CTc/' || pg_catalog.tusk_get_userbyid(10)] END AS datacl"
-            + " FROM (SELECT datname, datowner FROM pg_catalog.tusk_databases() UNION SELECT 'template0', NULL) d",
+            + " pg_catalog.tusk_get_userbyid(10) || '=CTc/' || pg_catalog.tusk_get_userbyid(10)]"
+            + " ELSE pg_catalog.tusk_acl_lines(d.datacl) END AS datacl"
+            + " FROM (SELECT datname, datowner, datacl FROM pg_catalog.tusk_databases() UNION SELECT 'template0', NULL, NULL) d",
 
         "CREATE OR REPLACE VIEW pg_catalog.tusk_class_rows AS "
             + "SELECT pg_catalog.tusk_oid('r', t.table_schema, t.table_name) AS oid, t.table_name AS relname,"
@@ -255,7 +264,8 @@ final class H2PgCatalog {
             + " FALSE AS relhassubclass, FALSE AS relrowsecurity,"
             + " FALSE AS relforcerowsecurity, TRUE AS relispopulated,"
             + " CASE WHEN t.table_type = 'VIEW' THEN 'n' ELSE 'd' END AS relreplident, FALSE AS relispartition,"
-            + " 0 AS relrewrite, 0 AS relfrozenxid, 0 AS relminmxid, CAST(NULL AS VARCHAR ARRAY) AS relacl,"
+            + " 0 AS relrewrite, 0 AS relfrozenxid, 0 AS relminmxid, " + ObjectPrivileges.aclOf("t.table_schema", "t.table_name")
+            + " AS relacl,"
             + " CAST(NULL AS VARCHAR ARRAY) AS reloptions, CAST(NULL AS VARCHAR) AS relpartbound"
             + " FROM information_schema.tables t WHERE t.table_schema <> 'information_schema'"
             + " AND t.table_name NOT LIKE " + HIDDEN
@@ -271,7 +281,8 @@ final class H2PgCatalog {
             + " " + NS + "(q.sequence_schema), 0, 0, " + ObjectOwners.relowner("q.sequence_schema", "q.sequence_name")
             + ", 0, 0, 0, 0, CAST(-1 AS REAL), 0, 0,"
             + " FALSE, FALSE, 'p', 'S', CAST(3 AS SMALLINT), 0, FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, 'n', FALSE,"
-            + " 0, 0, 0, NULL, NULL, NULL FROM information_schema.sequences q WHERE q.sequence_schema <> 'information_schema'",
+            + " 0, 0, 0, " + ObjectPrivileges.aclOf("q.sequence_schema", "q.sequence_name")
+            + ", NULL, NULL FROM information_schema.sequences q WHERE q.sequence_schema <> 'information_schema'",
         "CREATE OR REPLACE VIEW pg_catalog.pg_class AS SELECT * FROM pg_catalog.tusk_statement_rows('pg_catalog.tusk_class_rows')",
 
         "CREATE OR REPLACE VIEW pg_catalog.pg_type AS SELECT " + BuiltinTypes.columnList()
@@ -293,6 +304,11 @@ final class H2PgCatalog {
             + " 0, -1, 0, 0, CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR ARRAY)"
             + " FROM information_schema.tables t WHERE t.table_schema NOT IN ('information_schema', 'pg_catalog')"
             + " AND t.table_name NOT LIKE " + HIDDEN + EnumTypes.TYPE_ROWS,
+
+        "CREATE OR REPLACE VIEW pg_catalog.pg_default_acl AS SELECT pg_catalog.tusk_oid('D', d.nspname, d.rolname || '.' || d.objtype)"
+            + " AS oid, COALESCE((SELECT a.oid FROM pg_catalog.pg_authid a WHERE a.rolname = d.rolname), 0) AS defaclrole,"
+            + " CASE WHEN d.nspname = '' THEN 0 ELSE " + NS + "(d.nspname) END AS defaclnamespace,"
+            + " d.objtype AS defaclobjtype, d.acl AS defaclacl FROM pg_catalog.tusk_default_acl d",
 
         // PostgreSQL 15's columns in its order; length, passing and alignment follow the type
         "CREATE OR REPLACE VIEW pg_catalog.pg_attribute AS SELECT attrelid, attname, atttypid, attstattarget,"
@@ -317,7 +333,8 @@ final class H2PgCatalog {
             + " CASE WHEN UPPER(c.data_type) IN ('CHARACTER VARYING', 'CHARACTER', 'CHARACTER LARGE OBJECT', 'BINARY VARYING',"
             + " 'JSON') OR UPPER(c.data_type) LIKE '% ARRAY' THEN 'x' WHEN UPPER(c.data_type) IN ('NUMERIC', 'DECFLOAT') THEN 'm'"
             + " ELSE 'p' END AS attstorage, 'i' AS attalign, FALSE AS attbyval,"
-            + " CAST(NULL AS VARCHAR ARRAY) AS attacl, CAST(NULL AS VARCHAR ARRAY) AS attoptions, '' AS attcompression"
+            + " (SELECT ca.acl FROM pg_catalog.tusk_column_acl ca WHERE ca.nspname = c.table_schema AND ca.objname = c.table_name"
+            + " AND ca.attname = c.column_name) AS attacl, CAST(NULL AS VARCHAR ARRAY) AS attoptions, '' AS attcompression"
             + " FROM information_schema.columns c WHERE c.table_schema <> 'information_schema'"
             + " AND c.table_name NOT LIKE " + HIDDEN
             // an index has attributes too: its key columns, numbered by their place in the index

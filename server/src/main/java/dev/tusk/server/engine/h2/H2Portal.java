@@ -77,7 +77,7 @@ abstract class H2Portal implements EnginePortal {
                     for (int i = 0; i < parameters.length; i++) {
                         ps.setObject(i + 1, parameters[i]);
                     }
-                    boolean hasRows = session.run(ps);
+                    boolean hasRows = session.run(ps, prepared.statement);
                     if (!hasRows) {
                         long count = Math.max(0, ps.getLargeUpdateCount());
                         session.wrote(prepared.statement);

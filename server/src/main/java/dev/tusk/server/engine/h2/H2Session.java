@@ -41,6 +41,9 @@ final class H2Session implements EngineSession {
     private final org.h2.engine.SessionLocal h2;
     private final TransactionalDdl ddl;
     private final RunningStatement running;
+    private final ObjectPrivileges privileges;
+    /** The privileges a statement needs, checked before it runs for a role that is not a superuser. */
+    private final PrivilegeCheck privilegeCheck;
     /** Counts the statements run, so that what is kept for one statement (StatementRows) is not reused. */
     private long statements;
     private ZoneId zone = ZoneId.of("UTC");
@@ -54,17 +57,20 @@ final class H2Session implements EngineSession {
     }
 
     H2Session(Connection conn, SessionInfo info, GroupCommit groupCommit, ColumnTypes columnTypes,
-              java.util.function.Supplier<Connection> ddlConnections) {
+              java.util.function.Supplier<Connection> ddlConnections, java.util.function.Supplier<String> databaseOwner,
+              java.util.function.Supplier<dev.tusk.server.catalog.Acl> databaseAcl) {
         this.columnTypes = columnTypes;
         this.conn = conn;
         this.info = info;
         this.groupCommit = groupCommit;
         this.catalog = new H2Catalog(conn);
-        this.ddl = new TransactionalDdl(this, conn, catalog, columnTypes, info.processId(), new DdlConnection(ddlConnections),
-                new Ownership(conn, catalog, info));
+        this.privileges = new ObjectPrivileges(conn, info, databaseOwner, databaseAcl);
         this.storeLock = StoreLock.of(conn);
         try {
             this.h2 = H2Sessions.of(conn);
+            this.privilegeCheck = new PrivilegeCheck(privileges, h2);
+            this.ddl = new TransactionalDdl(this, conn, catalog, columnTypes, info.processId(), new DdlConnection(ddlConnections),
+                    new Ownership(conn, catalog, info, privileges), privilegeCheck);
             this.running = new RunningStatement(h2);
             H2Sessions.opened(h2, this);
             conn.setAutoCommit(false);
@@ -177,7 +183,10 @@ final class H2Session implements EngineSession {
     }
 
     /** Executes a prepared statement as the running one (so cancel reaches it); true if it returned rows. */
-    boolean run(PreparedStatement ps) throws SQLException {
+    boolean run(PreparedStatement ps, EngineStatement st) throws SQLException {
+        if (!info.superuser().getAsBoolean()) {
+            privilegeCheck.check(st, ps);
+        }
         statements++;
         running.start(ps);
         storeLock.arm();
@@ -250,12 +259,16 @@ final class H2Session implements EngineSession {
 
     long runOne(Connection on, SqlBuilder sql, EngineStatement st, RowReceiver receiver) throws IOException {
         statements++;
-        try (Statement s = on.createStatement()) {
+        boolean checked = !st.isDdl() && !info.superuser().getAsBoolean();
+        try (Statement s = checked ? on.prepareStatement(sql.toString()) : on.createStatement()) {
+            if (checked) {
+                privilegeCheck.check(st, (PreparedStatement) s);
+            }
             running.start(s);
             boolean hasRows;
             storeLock.arm();
             try {
-                hasRows = s.execute(sql.toString());
+                hasRows = checked ? ((PreparedStatement) s).execute() : s.execute(sql.toString());
             } finally {
                 storeLock.disarm();
             }
@@ -470,6 +483,11 @@ final class H2Session implements EngineSession {
         return statements;
     }
 
+    /** The privileges on this database's objects (for has_table_privilege and friends). */
+    ObjectPrivileges privileges() {
+        return privileges;
+    }
+
     /** What the backend told this session about itself (for functions that answer from it). */
     SessionInfo info() {
         return info;
@@ -484,6 +502,28 @@ final class H2Session implements EngineSession {
     public void reassignOwned(String from, String to) {
         try {
             ObjectOwners.reassign(conn, from, to);
+        } catch (SQLException e) {
+            throw H2Errors.map(e);
+        }
+        wrote(CommandKind.UPDATE);
+    }
+
+    @Override
+    public void grant(dev.tusk.server.sql.Statement.GrantPrivileges grant, List<String> grantees,
+                      java.util.function.BiConsumer<String, String> warnings) {
+        try {
+            new PrivilegeGrants(privileges, h2, info.superuser().getAsBoolean()).execute(grant, grantees, warnings);
+        } catch (SQLException e) {
+            throw H2Errors.map(e);
+        }
+        wrote(CommandKind.UPDATE);
+    }
+
+    @Override
+    public void alterDefaultPrivileges(dev.tusk.server.sql.Statement.AlterDefaultPrivileges defaults, List<String> roles,
+                                       List<String> grantees, java.util.function.BiConsumer<String, String> warnings) {
+        try {
+            new PrivilegeGrants(privileges, h2, info.superuser().getAsBoolean()).alterDefaults(defaults, roles, grantees, warnings);
         } catch (SQLException e) {
             throw H2Errors.map(e);
         }

@@ -173,15 +173,10 @@ final class InformationSchemaViews {
             + " AND d.adnum = c.ordinal_position"
             + " WHERE c.table_name NOT LIKE '" + DdlUndo.HIDDEN_PREFIX + "%'",
 
-        // The owner's privileges on each table and view (Tusk records no grants on objects)
-        "CREATE OR REPLACE VIEW pg_catalog.tusk_is_table_privileges AS SELECT"
-            + " pg_catalog.tusk_get_userbyid(" + PgOids.BOOTSTRAP_SUPERUSER + ") AS grantor,"
-            + " pg_catalog.tusk_get_userbyid(" + PgOids.BOOTSTRAP_SUPERUSER + ") AS grantee,"
-            + " pg_catalog.tusk_current_database() AS table_catalog, t.table_schema, t.table_name, p.privilege_type,"
-            + " 'YES' AS is_grantable, CASE WHEN p.privilege_type = 'SELECT' THEN 'YES' ELSE 'NO' END AS with_hierarchy"
-            + " FROM information_schema.tables t CROSS JOIN (VALUES ('INSERT', 1), ('SELECT', 2), ('UPDATE', 3),"
-            + " ('DELETE', 4), ('TRUNCATE', 5), ('REFERENCES', 6), ('TRIGGER', 7)) p(privilege_type, n)"
-            + " WHERE t.table_schema NOT IN ('information_schema', 'pg_catalog')"
-            + " AND t.table_name NOT LIKE '" + DdlUndo.HIDDEN_PREFIX + "%'",
+        // each privilege of each aclitem the current user's roles granted or were granted (or PUBLIC was)
+        "CREATE OR REPLACE VIEW pg_catalog.tusk_is_table_privileges AS SELECT grantor, grantee,"
+            + " pg_catalog.tusk_current_database() AS table_catalog, table_schema, table_name, privilege_type, is_grantable,"
+            + " CASE WHEN privilege_type = 'SELECT' THEN 'YES' ELSE 'NO' END AS with_hierarchy"
+            + " FROM pg_catalog.tusk_table_privileges()",
     };
 }

@@ -18,7 +18,8 @@ import java.util.List;
  */
 final class ObjectOwners {
     static final String TABLE = "CREATE TABLE IF NOT EXISTS pg_catalog.tusk_owners (nspname VARCHAR NOT NULL,"
-            + " objname VARCHAR NOT NULL, kind VARCHAR NOT NULL, owner VARCHAR NOT NULL, PRIMARY KEY (nspname, objname))";
+            + " objname VARCHAR NOT NULL, kind VARCHAR NOT NULL, owner VARCHAR NOT NULL, acl VARCHAR ARRAY,"
+            + " PRIMARY KEY (nspname, objname))";
 
     /** The owner's OID for a pg_class row of table t (alias t, columns table_schema, table_name). */
     static String relowner(String schemaColumn, String nameColumn) {
@@ -56,27 +57,43 @@ final class ObjectOwners {
         }
     }
 
-    static void forget(Connection on, String schema, String name) throws SQLException {
-        try (PreparedStatement ps = on.prepareStatement("DELETE FROM pg_catalog.tusk_owners WHERE nspname = ? AND objname = ?")) {
-            ps.setString(1, schema);
-            ps.setString(2, name);
+    /** Sets the object's access list (null: its kind's default); the object has a row. */
+    static void setAcl(Connection on, String schema, String name, dev.tusk.server.catalog.Acl acl) throws SQLException {
+        try (PreparedStatement ps = on.prepareStatement("UPDATE pg_catalog.tusk_owners SET acl = ? WHERE nspname = ? AND objname = ?")) {
+            ps.setObject(1, acl == null ? null : acl.toArray());
+            ps.setString(2, schema);
+            ps.setString(3, name);
             ps.executeUpdate();
+        }
+    }
+
+    /** The object's row and its columns' access lists go. */
+    static void forget(Connection on, String schema, String name) throws SQLException {
+        for (String table : new String[] {"tusk_owners", "tusk_column_acl"}) {
+            try (PreparedStatement ps = on.prepareStatement("DELETE FROM pg_catalog." + table + " WHERE nspname = ? AND objname = ?")) {
+                ps.setString(1, schema);
+                ps.setString(2, name);
+                ps.executeUpdate();
+            }
         }
     }
 
     /** The statement that forgets the row, to run before a DDL undo (whose DDL then commits it). */
     static String forgetSql(String schema, String name) {
-        return "delete from pg_catalog.tusk_owners where nspname = " + dev.tusk.server.sql.Identifiers.literal(schema)
+        String where = " where nspname = " + dev.tusk.server.sql.Identifiers.literal(schema)
                 + " and objname = " + dev.tusk.server.sql.Identifiers.literal(name);
+        return "delete from pg_catalog.tusk_owners" + where + "; delete from pg_catalog.tusk_column_acl" + where;
     }
 
     static void rename(Connection on, String schema, String from, String to) throws SQLException {
-        try (PreparedStatement ps = on.prepareStatement(
-                "UPDATE pg_catalog.tusk_owners SET objname = ? WHERE nspname = ? AND objname = ?")) {
-            ps.setString(1, to);
-            ps.setString(2, schema);
-            ps.setString(3, from);
-            ps.executeUpdate();
+        for (String table : new String[] {"tusk_owners", "tusk_column_acl"}) {
+            try (PreparedStatement ps = on.prepareStatement(
+                    "UPDATE pg_catalog." + table + " SET objname = ? WHERE nspname = ? AND objname = ?")) {
+                ps.setString(1, to);
+                ps.setString(2, schema);
+                ps.setString(3, from);
+                ps.executeUpdate();
+            }
         }
     }
 

@@ -28,11 +28,13 @@ final class Ownership {
     private final Connection conn;
     private final H2Catalog catalog;
     private final SessionInfo info;
+    private final ObjectPrivileges privileges;
 
-    Ownership(Connection conn, H2Catalog catalog, SessionInfo info) {
+    Ownership(Connection conn, H2Catalog catalog, SessionInfo info, ObjectPrivileges privileges) {
         this.conn = conn;
         this.catalog = catalog;
         this.info = info;
+        this.privileges = privileges;
     }
 
     private static String noun(String objectType) {
@@ -93,7 +95,13 @@ final class Ownership {
         }
         String[] k = key(u.objectType(), u.schema(), u.name());
         try {
-            ObjectOwners.record(on, noun(u.objectType()), k[0], k[1], info.currentUser().get());
+            String owner = info.currentUser().get();
+            ObjectOwners.record(on, noun(u.objectType()), k[0], k[1], owner);
+            dev.tusk.server.catalog.Acl initial = privileges.initial(on, ObjectPrivileges.kindOf(noun(u.objectType())),
+                    u.objectType().equals("SCHEMA") ? "" : k[0], owner);
+            if (initial != null) {
+                ObjectOwners.setAcl(on, k[0], k[1], initial);
+            }
             commitIfOwn(on);
         } catch (SQLException e) {
             throw H2Errors.map(e);
@@ -218,7 +226,12 @@ final class Ownership {
         String[] k = key(st.objectType(), schema, name);
         try {
             ObjectOwners.Owned recorded = ObjectOwners.find(conn, k[0], k[1]);
+            ObjectPrivileges.Entry before = privileges.find(k[0], k[1]);
             ObjectOwners.record(conn, recorded != null ? recorded.kind() : kindOf(st.objectType(), k), k[0], k[1], newOwner);
+            if (before != null && before.recorded()) {
+                // the old owner's grants become the new owner's (cf. aclnewowner)
+                ObjectOwners.setAcl(conn, k[0], k[1], before.acl().renameRole(before.owner(), newOwner));
+            }
         } catch (SQLException e) {
             throw H2Errors.map(e);
         }

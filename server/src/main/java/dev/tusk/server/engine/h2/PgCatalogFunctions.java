@@ -157,6 +157,7 @@ public final class PgCatalogFunctions {
         SimpleResultSet rs = new SimpleResultSet();
         rs.addColumn("datname", Types.VARCHAR, 63, 0);
         rs.addColumn("datowner", Types.VARCHAR, 63, 0);
+        rs.addColumn("datacl", Types.VARCHAR, 0, 0); // aclitems a line: a table function's column cannot be an array
         if (c.getMetaData().getURL().equals("jdbc:columnlist:connection")) {
             return rs; // H2 asks for the columns first
         }
@@ -168,7 +169,11 @@ public final class PgCatalogFunctions {
         Path base = Path.of(path).getParent().getParent();
         try (Stream<Path> dirs = Files.list(base)) {
             dirs.filter(Files::isDirectory).sorted()
-                    .forEach(d -> rs.addRow(DatabaseDirectoryName.databaseOf(d.getFileName().toString()), H2Engine.ownerIn(d)));
+                    .forEach(d -> {
+                        dev.tusk.server.catalog.Acl acl = H2Engine.aclIn(d);
+                        rs.addRow(DatabaseDirectoryName.databaseOf(d.getFileName().toString()), H2Engine.ownerIn(d),
+                                acl == null ? null : String.join("\n", acl.toArray()));
+                    });
         }
         return rs;
     }

@@ -29,6 +29,7 @@ final class TransactionalDdl {
     private final int processId;
     private final DdlConnection ddl;
     private final Ownership ownership;
+    private final PrivilegeCheck privileges;
     /** DDL done in the open transaction: how to undo each, and what to finish at commit. */
     private final List<DdlUndo.Entry> undo = new ArrayList<>();
     /** Tables created in the open transaction ("schema.name"): DDL on them is undone by their drop. */
@@ -37,8 +38,9 @@ final class TransactionalDdl {
     private int epoch;
 
     TransactionalDdl(H2Session session, Connection conn, H2Catalog catalog, ColumnTypes columnTypes, int processId,
-                     DdlConnection ddl, Ownership ownership) {
+                     DdlConnection ddl, Ownership ownership, PrivilegeCheck privileges) {
         this.ownership = ownership;
+        this.privileges = privileges;
         this.session = session;
         this.conn = conn;
         this.catalog = catalog;
@@ -84,6 +86,9 @@ final class TransactionalDdl {
         DropTargets drop = DropTargets.of(st);
         EngineAllowList.check(st); // what the grammar refuses is refused before any permission check, as in PostgreSQL
         ownership.check(st, drop);
+        if (!session.info().superuser().getAsBoolean()) {
+            privileges.checkDdl(st, isTemporary(st));
+        }
         if (session.inBlock() && drop != null && drop.objectType().equals("TABLE") && !drop.cascade()) {
             dropTablesInBlock(st, drop, receiver);
             return;

@@ -1,0 +1,417 @@
+package dev.tusk.server.engine.h2;
+
+import dev.tusk.protocol.SqlState;
+import dev.tusk.server.catalog.Acl;
+import dev.tusk.server.error.PgException;
+import dev.tusk.server.sql.EngineStatement;
+import dev.tusk.server.sql.Lexer;
+import dev.tusk.server.sql.Token;
+import dev.tusk.server.sql.TokenType;
+import java.lang.reflect.Field;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.h2.command.CommandContainer;
+import org.h2.command.Prepared;
+import org.h2.engine.DbObject;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcPreparedStatement;
+import org.h2.schema.Sequence;
+import org.h2.table.Column;
+import org.h2.table.Table;
+import org.h2.table.TableView;
+
+/**
+ * The privileges a statement needs before it runs (cf. ExecCheckRTPerms): SELECT on every relation it
+ * reads, INSERT/UPDATE/DELETE/TRUNCATE on what it changes (and SELECT there too when it reads the
+ * target's columns or returns them), USAGE on the schemas of all of them, the sequence privileges
+ * of nextval/currval/setval, and for a view, its owner's SELECT on what the view reads. Column
+ * privileges stand in for a table's when they cover every column the statement names.
+ *
+ * <p>What a statement reads is what the engine resolved it to (H2's dependencies of the prepared
+ * statement) among the relations the statement's own text names; what a view reads is the same for
+ * the view's query. So an alias or a view's inner table is never checked against the wrong role, and a
+ * relation the text names is always checked. Belongs to its session's thread.
+ */
+final class PrivilegeCheck {
+    private static final Field COMMAND = field(JdbcPreparedStatement.class, "command");
+    private static final Field PREPARED = field(CommandContainer.class, "prepared");
+
+    private final ObjectPrivileges privileges;
+    private final SessionLocal h2;
+
+    PrivilegeCheck(ObjectPrivileges privileges, SessionLocal h2) {
+        this.privileges = privileges;
+        this.h2 = h2;
+    }
+
+    private static Field field(Class<?> c, String name) {
+        try {
+            Field f = c.getDeclaredField(name);
+            f.setAccessible(true);
+            return f;
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The engine's parsed form of a prepared statement. */
+    private static Prepared prepared(PreparedStatement ps) {
+        try {
+            Object command = COMMAND.get(ps.unwrap(JdbcPreparedStatement.class));
+            return (Prepared) PREPARED.get(command);
+        } catch (ReflectiveOperationException | SQLException | ClassCastException e) {
+            // fail closed: a statement whose reads cannot be known does not run for a non-superuser
+            throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied: cannot check this statement's privileges");
+        }
+    }
+
+    /** A changed relation and the privilege the change needs, as the statement's text names it. */
+    private record Target(String schema, String name, int privilege) {
+    }
+
+    /** Fails with 42501 unless the current user may run st, whose engine form is ps. */
+    void check(EngineStatement st, PreparedStatement ps) {
+        String user = currentUser();
+        Prepared p = prepared(ps);
+        HashSet<DbObject> deps = new HashSet<>();
+        p.collectDependencies(deps);
+        List<Token> tokens = st.tokens();
+        Names names = Names.of(tokens);
+        boolean returning = tokens.stream().anyMatch(t -> t.isWord("returning"));
+        Set<Table> targets = new HashSet<>();
+        try {
+            for (Target t : targets(tokens)) {
+                Object found = Relations.find(h2, t.schema(), t.name());
+                if (!(found instanceof Table table)) {
+                    continue; // the engine reports what does not exist
+                }
+                targets.add(table);
+                if (isCatalog(table.getSchema().getName())) {
+                    throw denied("table", table.getName()); // the catalogs change only through DDL
+                }
+                require(user, table, t.privilege(), columnsFor(t.privilege(), table, tokens), t.schema() != null);
+                if (returning || deps.contains(table)) {
+                    require(user, table, Acl.SELECT, names.columnsOf(table, tokens), t.schema() != null);
+                }
+            }
+            for (DbObject d : deps) {
+                if (d instanceof Table table && !targets.contains(table) && names.mentions(table)) {
+                    require(user, table, Acl.SELECT, names.columnsOf(table, tokens), names.qualified(table));
+                }
+            }
+            sequences(user, tokens);
+        } catch (SQLException e) {
+            throw H2Errors.map(e);
+        }
+    }
+
+    /**
+     * What DDL needs beyond ownership: CREATE on the schema a new relation goes to, CREATE on the
+     * database for a new schema, TEMPORARY on it for a temporary table, REFERENCES on the table a
+     * foreign key points at.
+     */
+    void checkDdl(EngineStatement st, boolean temporary) {
+        String user = currentUser();
+        try {
+            if (st.kind() == dev.tusk.server.sql.CommandKind.CREATE) {
+                if ("SCHEMA".equals(st.objectType())) {
+                    if (!privileges.hasOnDatabase(user, Acl.CREATE)) {
+                        throw denied("database", privileges.database());
+                    }
+                } else if (temporary) {
+                    if (!privileges.hasOnDatabase(user, Acl.TEMPORARY)) {
+                        throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to create temporary tables in database \""
+                                + privileges.database() + "\"");
+                    }
+                } else if (Set.of("TABLE", "VIEW", "SEQUENCE").contains(st.objectType())) {
+                    DdlUndo.Undo u = DdlUndo.of(st);
+                    String schema = u != null && u.schema() != null ? u.schema() : h2.getCurrentSchemaName();
+                    ObjectPrivileges.Entry e = privileges.find("", schema);
+                    if (e != null && !privileges.has(user, e, Acl.CREATE)) {
+                        throw denied("schema", schema);
+                    }
+                }
+            }
+            List<Token> t = st.tokens();
+            for (int i = 0; i + 1 < t.size(); i++) {
+                if (t.get(i).isWord("references")) {
+                    Target n = name(t, i + 1, Acl.REFERENCES);
+                    if (n != null && Relations.find(h2, n.schema(), n.name()) instanceof Table table) {
+                        require(user, table, Acl.REFERENCES, Set.of(), n.schema() != null);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw H2Errors.map(e);
+        }
+    }
+
+    private String currentUser() {
+        return privileges.currentUser();
+    }
+
+    private void require(String role, Table table, int needs, Set<String> columns, boolean qualified) throws SQLException {
+        String schema = table.getSchema().getName();
+        if (isCatalog(schema)) {
+            return;
+        }
+        requireSchemaUsage(role, schema, table.getName(), qualified);
+        ObjectPrivileges.Entry e = privileges.find(schema, table.getName());
+        if (e != null && !privileges.hasColumns(role, e, columns, needs)) {
+            throw denied(e.kind() == Acl.Kind.VIEW ? "view" : "table", table.getName());
+        }
+        if (table instanceof TableView view && (needs & Acl.SELECT) != 0) {
+            viewReads(view, new HashSet<>());
+        }
+    }
+
+    /** The view's owner needs SELECT on what the view's query reads (and so on down nested views). */
+    private void viewReads(TableView view, Set<TableView> seen) throws SQLException {
+        if (!seen.add(view) || view.getQuery() == null) {
+            return;
+        }
+        ObjectOwners.Owned owner = ObjectOwners.find(privileges.connection(), view.getSchema().getName(), view.getName());
+        if (owner == null) {
+            return; // created before Tusk kept owners: open, as the view itself is
+        }
+        HashSet<DbObject> deps = new HashSet<>();
+        view.getQuery().collectDependencies(deps);
+        List<Token> tokens = Lexer.tokenize(view.getQuerySQL());
+        Names names = Names.of(tokens);
+        for (DbObject d : deps) {
+            if (d instanceof Table t && t != view && names.mentions(t) && !isCatalog(t.getSchema().getName())) {
+                requireSchemaUsage(owner.owner(), t.getSchema().getName(), t.getName(), true);
+                ObjectPrivileges.Entry e = privileges.find(t.getSchema().getName(), t.getName());
+                if (e != null && !privileges.hasColumns(owner.owner(), e, names.columnsOf(t, tokens), Acl.SELECT)) {
+                    throw denied(e.kind() == Acl.Kind.VIEW ? "view" : "table", t.getName());
+                }
+                if (t instanceof TableView inner) {
+                    viewReads(inner, seen);
+                }
+            }
+        }
+    }
+
+    private void requireSchemaUsage(String role, String schema, String relation, boolean qualified) throws SQLException {
+        ObjectPrivileges.Entry s = privileges.find("", schema);
+        if (s != null && !privileges.has(role, s, Acl.USAGE)) {
+            if (!qualified) {
+                // PostgreSQL's search path skips a schema one may not use: the name is then unknown
+                throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + relation + "\" does not exist");
+            }
+            throw denied("schema", schema);
+        }
+    }
+
+    static boolean isCatalog(String schema) {
+        return schema.equals("pg_catalog") || schema.equals("information_schema") || schema.equals("INFORMATION_SCHEMA");
+    }
+
+    static PgException denied(String noun, String name) {
+        return new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for " + noun + " " + name);
+    }
+
+    /** nextval needs USAGE or UPDATE, currval and lastval SELECT or USAGE, setval UPDATE (cf. sequence.c). */
+    private void sequences(String role, List<Token> tokens) throws SQLException {
+        for (int i = 0; i + 2 < tokens.size(); i++) {
+            Token f = tokens.get(i);
+            if (!(f.isWord("nextval") || f.isWord("currval") || f.isWord("setval")) || !tokens.get(i + 1).isPunct('(')
+                    || !tokens.get(i + 2).is(TokenType.STRING)) {
+                continue;
+            }
+            String[] name = sequenceName(tokens.get(i + 2).value());
+            if (!(Relations.find(h2, name[0], name[1]) instanceof Sequence q) || isCatalog(q.getSchema().getName())) {
+                continue;
+            }
+            requireSchemaUsage(role, q.getSchema().getName(), q.getName(), name[0] != null);
+            ObjectPrivileges.Entry e = privileges.find(q.getSchema().getName(), q.getName());
+            boolean ok = f.isWord("setval") ? privileges.has(role, e, Acl.UPDATE)
+                    : f.isWord("nextval") ? privileges.has(role, e, Acl.USAGE) || privileges.has(role, e, Acl.UPDATE)
+                    : privileges.has(role, e, Acl.SELECT) || privileges.has(role, e, Acl.USAGE);
+            if (!ok) {
+                throw denied("sequence", q.getName());
+            }
+        }
+    }
+
+    /** 'name', 'schema.name', '"Name"' as a regclass literal spells them. */
+    private static String[] sequenceName(String literal) {
+        List<Token> t = Lexer.tokenize(literal);
+        if (t.size() == 3 && t.get(1).isPunct('.')) {
+            return new String[] {t.get(0).value(), t.get(2).value()};
+        }
+        return new String[] {null, t.isEmpty() ? literal : t.get(0).value()};
+    }
+
+    /** The relations the statement changes: INSERT INTO, UPDATE, DELETE FROM, MERGE INTO, TRUNCATE, ON CONFLICT DO UPDATE. */
+    private static List<Target> targets(List<Token> t) {
+        List<Target> out = new ArrayList<>();
+        Target inserted = null;
+        for (int i = 0; i < t.size(); i++) {
+            Token w = t.get(i);
+            Token before = i > 0 ? t.get(i - 1) : null;
+            if (w.isWord("insert") && i + 1 < t.size() && t.get(i + 1).isWord("into")) {
+                inserted = name(t, i + 2, Acl.INSERT);
+                add(out, inserted);
+            } else if (w.isWord("update") && before != null && before.isWord("do") && inserted != null) {
+                out.add(new Target(inserted.schema(), inserted.name(), Acl.UPDATE));
+            } else if (w.isWord("update") && (before == null || !(before.isWord("for") || before.isWord("key")
+                    || before.isWord("then") || before.isWord("on") || before.isWord("do")))) {
+                add(out, name(t, i + 1, Acl.UPDATE));
+            } else if (w.isWord("delete") && i + 1 < t.size() && t.get(i + 1).isWord("from")) {
+                add(out, name(t, i + 2, Acl.DELETE));
+            } else if (w.isWord("merge") && i + 1 < t.size() && t.get(i + 1).isWord("into")) {
+                int privilege = 0;
+                for (int j = i; j + 1 < t.size(); j++) {
+                    if (t.get(j).isWord("then")) {
+                        Token action = t.get(j + 1);
+                        privilege |= action.isWord("insert") ? Acl.INSERT : action.isWord("update") ? Acl.UPDATE
+                                : action.isWord("delete") ? Acl.DELETE : 0;
+                    }
+                }
+                add(out, name(t, i + 2, privilege));
+            } else if (w.isWord("truncate") && i == 0) {
+                int j = i + 1;
+                if (j < t.size() && t.get(j).isWord("table")) {
+                    j++;
+                }
+                while (j < t.size()) {
+                    Target n = name(t, j, Acl.TRUNCATE);
+                    if (n == null) {
+                        break;
+                    }
+                    out.add(n);
+                    j += (t.get(j).isWord("only") ? 1 : 0) + (n.schema() != null ? 3 : 1);
+                    if (j < t.size() && t.get(j).isOp("*")) {
+                        j++;
+                    }
+                    if (j >= t.size() || !t.get(j).isPunct(',')) {
+                        break;
+                    }
+                    j++;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void add(List<Target> out, Target t) {
+        if (t != null) {
+            out.add(t);
+        }
+    }
+
+    private static Target name(List<Token> t, int i, int privilege) {
+        if (i < t.size() && t.get(i).isWord("only")) {
+            i++;
+        }
+        if (i >= t.size() || !isName(t.get(i))) {
+            return null;
+        }
+        if (i + 2 < t.size() && t.get(i + 1).isPunct('.') && isName(t.get(i + 2))) {
+            return new Target(t.get(i).value(), t.get(i + 2).value(), privilege);
+        }
+        return new Target(null, t.get(i).value(), privilege);
+    }
+
+    private static boolean isName(Token t) {
+        return t.is(TokenType.IDENT) || t.is(TokenType.QUOTED_IDENT);
+    }
+
+    /**
+     * The columns a change names: INSERT's column list (all columns without one), UPDATE's SET
+     * columns; other changes name none.
+     */
+    private static Set<String> columnsFor(int privilege, Table table, List<Token> t) {
+        Set<String> out = new LinkedHashSet<>();
+        if (privilege == Acl.INSERT) {
+            for (int i = 0; i + 1 < t.size(); i++) {
+                if (t.get(i).isWord("into")) {
+                    int j = i + 1;
+                    while (j < t.size() && !t.get(j).isPunct('(') && !t.get(j).isWord("values") && !t.get(j).isWord("select")
+                            && !t.get(j).isWord("default")) {
+                        j++;
+                    }
+                    if (j < t.size() && t.get(j).isPunct('(') && j + 1 < t.size() && !t.get(j + 1).isWord("select")) {
+                        for (j++; j < t.size() && !t.get(j).isPunct(')'); j++) {
+                            if (isName(t.get(j))) {
+                                out.add(t.get(j).value());
+                            }
+                        }
+                        return out;
+                    }
+                    break;
+                }
+            }
+            for (Column c : table.getColumns()) {
+                out.add(c.getName());
+            }
+        } else if (privilege == Acl.UPDATE) {
+            int depth = 0;
+            boolean inSet = false;
+            for (int i = 0; i + 1 < t.size(); i++) {
+                Token w = t.get(i);
+                if (w.isPunct('(')) {
+                    depth++;
+                } else if (w.isPunct(')')) {
+                    depth--;
+                } else if (depth == 0 && w.isWord("set")) {
+                    inSet = true;
+                } else if (depth == 0 && (w.isWord("where") || w.isWord("from") || w.isWord("returning"))) {
+                    inSet = false;
+                } else if (inSet && depth == 0 && isName(w) && t.get(i + 1).isOp("=")) {
+                    out.add(w.value());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The names a statement's text uses: every identifier, and each qualified pair. */
+    private record Names(Set<String> plain, Set<String> qualified, boolean star) {
+        static Names of(List<Token> tokens) {
+            Set<String> plain = new HashSet<>();
+            Set<String> qualified = new HashSet<>();
+            boolean star = false;
+            for (int i = 0; i < tokens.size(); i++) {
+                Token t = tokens.get(i);
+                if (isName(t)) {
+                    plain.add(t.value());
+                    if (i + 2 < tokens.size() && tokens.get(i + 1).isPunct('.') && isName(tokens.get(i + 2))) {
+                        qualified.add(t.value() + "\u0000" + tokens.get(i + 2).value());
+                    }
+                } else if (t.isOp("*") && i > 0 && !tokens.get(i - 1).isPunct('(')
+                        && (tokens.get(i - 1).isPunct(',') || tokens.get(i - 1).isPunct('.') || tokens.get(i - 1).isWord("select")
+                        || tokens.get(i - 1).isWord("distinct") || tokens.get(i - 1).isWord("all")
+                        || tokens.get(i - 1).isWord("returning"))) {
+                    star = true;
+                }
+            }
+            return new Names(plain, qualified, star);
+        }
+
+        boolean mentions(Table t) {
+            return plain.contains(t.getName());
+        }
+
+        boolean qualified(Table t) {
+            return qualified.contains(t.getSchema().getName() + "\u0000" + t.getName());
+        }
+
+        /** The table's columns the text names (all of them when it selects *), for column privileges. */
+        Set<String> columnsOf(Table t, List<Token> tokens) {
+            Set<String> out = new LinkedHashSet<>();
+            for (Column c : t.getColumns()) {
+                if (star || plain.contains(c.getName())) {
+                    out.add(c.getName());
+                }
+            }
+            return out;
+        }
+    }
+}
