@@ -113,6 +113,9 @@ final class H2Session implements EngineSession {
 
     @Override
     public void execute(EngineStatement st, RowReceiver receiver) throws IOException {
+        if (st.kind() == CommandKind.TRUNCATE && !info.superuser().getAsBoolean()) {
+            privilegeCheck.checkTruncate(st);
+        }
         if (st.kind() == CommandKind.TRUNCATE && block) {
             for (SqlBuilder delete : H2SqlGenerator.truncateAsDelete(st, info)) {
                 runOne(conn, delete, st, receiver);

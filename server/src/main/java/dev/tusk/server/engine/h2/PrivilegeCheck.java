@@ -110,6 +110,19 @@ final class PrivilegeCheck {
         }
     }
 
+    /** TRUNCATE runs as the engine's DDL (or as DELETE in a block): the TRUNCATE privilege on each table it names. */
+    void checkTruncate(EngineStatement st) {
+        try {
+            for (Target t : targets(st.tokens())) {
+                if (Relations.find(h2, t.schema(), t.name()) instanceof Table table) {
+                    require(currentUser(), table, Acl.TRUNCATE, Set.of(), t.schema() != null);
+                }
+            }
+        } catch (SQLException e) {
+            throw H2Errors.map(e);
+        }
+    }
+
     /**
      * What DDL needs beyond ownership: CREATE on the schema a new relation goes to, CREATE on the
      * database for a new schema, TEMPORARY on it for a temporary table, REFERENCES on the table a
