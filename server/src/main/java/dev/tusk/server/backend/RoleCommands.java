@@ -182,9 +182,12 @@ final class RoleCommands {
      */
     private void ownsNothing(String role) {
         var engine = backend.postmaster.engine();
-        java.util.List<String> owned = new java.util.ArrayList<>(backend.engine.ownedBy(role));
-        owned.addAll(engine.databases().stream().filter(d -> role.equals(engine.databaseOwner(d)))
-                .map(d -> "owner of database " + d).toList());
+        // the installation's objects first, then this database's, as PostgreSQL lists shared dependencies
+        java.util.List<String> owned = new java.util.ArrayList<>(engine.databases().stream()
+                .filter(d -> role.equals(engine.databaseOwner(d))).map(d -> "owner of database " + d).toList());
+        owned.addAll(engine.databases().stream().filter(d -> engine.databaseAcl(d) != null && engine.databaseAcl(d).items().stream()
+                .anyMatch(i -> i.grantee().equals(role) || i.grantor().equals(role))).map(d -> "privileges for database " + d).toList());
+        owned.addAll(backend.engine.ownedBy(role));
         if (!owned.isEmpty()) {
             throw new PgException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "role \"" + role
                     + "\" cannot be dropped because some objects depend on it")
@@ -226,8 +229,16 @@ final class RoleCommands {
                 throw denied("permission denied to drop objects");
             }
         }
+        var engine = backend.postmaster.engine();
         for (String role : c.names()) {
             backend.engine.dropOwned(role, c.attributes().containsKey("cascade"), notices::notice);
+            for (String d : engine.databases()) {
+                // grants on databases are the installation's: DROP OWNED takes them in every database, as PostgreSQL
+                var acl = engine.databaseAcl(d);
+                if (acl != null && !acl.without(role).equals(acl)) {
+                    engine.setDatabaseAcl(d, acl.without(role));
+                }
+            }
         }
     }
 

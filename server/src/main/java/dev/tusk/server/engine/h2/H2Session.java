@@ -498,7 +498,13 @@ final class H2Session implements EngineSession {
 
     @Override
     public List<String> ownedBy(String role) {
-        return ddl.ownedBy(role);
+        List<String> out = new ArrayList<>(ddl.ownedBy(role));
+        try {
+            out.addAll(privileges.grantsNaming(role));
+        } catch (SQLException e) {
+            throw H2Errors.map(e);
+        }
+        return out;
     }
 
     @Override
@@ -549,6 +555,12 @@ final class H2Session implements EngineSession {
             String sql = "drop " + o.kind() + " if exists " + qualified + (cascade ? " cascade" : "");
             execute((EngineStatement) dev.tusk.server.sql.Parser.parse(sql).get(0), quiet);
         }
+        try {
+            privileges.revokeAllFrom(role);
+        } catch (SQLException e) {
+            throw H2Errors.map(e);
+        }
+        wrote(CommandKind.UPDATE);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -302,6 +303,107 @@ final class ObjectPrivileges {
                 ps.setObject(4, acl.toArray());
             }
             ps.executeUpdate();
+        }
+    }
+
+    /**
+     * What grants name role in this database, as DROP ROLE's detail lists them ("privileges for table
+     * t", "privileges for column a of table t", "privileges for default privileges ...").
+     */
+    java.util.List<String> grantsNaming(String role) throws SQLException {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT kind, objname, acl FROM pg_catalog.tusk_owners"
+                + " WHERE acl IS NOT NULL ORDER BY nspname, objname");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                if (names(acl(rs.getArray(3)), role)) {
+                    out.add("privileges for " + rs.getString(1) + " " + rs.getString(2));
+                }
+            }
+        }
+        try (PreparedStatement ps = conn.prepareStatement("SELECT objname, attname, acl FROM pg_catalog.tusk_column_acl"
+                + " ORDER BY nspname, objname, attname");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                if (names(acl(rs.getArray(3)), role)) {
+                    out.add("privileges for column " + rs.getString(2) + " of table " + rs.getString(1));
+                }
+            }
+        }
+        try (PreparedStatement ps = conn.prepareStatement("SELECT rolname, objtype, acl FROM pg_catalog.tusk_default_acl");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                if (rs.getString(1).equals(role) || names(acl(rs.getArray(3)), role)) {
+                    out.add("privileges for default privileges on new " + switch (rs.getString(2)) {
+                        case "S" -> "sequences";
+                        case "n" -> "schemas";
+                        case "f" -> "functions";
+                        case "T" -> "types";
+                        default -> "relations";
+                    } + " belonging to role " + rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean names(Acl acl, String role) {
+        return acl != null && acl.items().stream().anyMatch(i -> i.grantee().equals(role) || i.grantor().equals(role));
+    }
+
+    /** DROP OWNED: every grant to role in this database goes, and its default privileges. */
+    void revokeAllFrom(String role) throws SQLException {
+        for (String table : new String[] {"tusk_owners", "tusk_column_acl"}) {
+            String key = table.equals("tusk_owners") ? "nspname, objname" : "nspname, objname, attname";
+            java.util.List<Object[]> changes = new java.util.ArrayList<>();
+            try (PreparedStatement ps = conn.prepareStatement("SELECT " + key + ", acl FROM pg_catalog." + table
+                    + " WHERE acl IS NOT NULL");
+                 ResultSet rs = ps.executeQuery()) {
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    Acl acl = acl(rs.getArray(n));
+                    if (names(acl, role)) {
+                        Object[] row = new Object[n];
+                        for (int i = 1; i < n; i++) {
+                            row[i - 1] = rs.getString(i);
+                        }
+                        Acl left = acl.without(role);
+                        // a column without grants has no list at all (pg_attribute.attacl is null again)
+                        row[n - 1] = left.items().isEmpty() && !table.equals("tusk_owners") ? null : left.toArray();
+                        changes.add(row);
+                    }
+                }
+            }
+            String where = table.equals("tusk_owners") ? "nspname = ? AND objname = ?" : "nspname = ? AND objname = ? AND attname = ?";
+            try (PreparedStatement ps = conn.prepareStatement("UPDATE pg_catalog." + table + " SET acl = ? WHERE " + where)) {
+                for (Object[] row : changes) {
+                    ps.setObject(1, row[row.length - 1]);
+                    for (int i = 0; i < row.length - 1; i++) {
+                        ps.setString(i + 2, (String) row[i]);
+                    }
+                    ps.executeUpdate();
+                }
+            }
+        }
+        try (PreparedStatement ps = conn.prepareStatement("DELETE FROM pg_catalog.tusk_default_acl WHERE rolname = ?")) {
+            ps.setString(1, role);
+            ps.executeUpdate();
+        }
+        List<String[]> defaults = new java.util.ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT rolname, nspname, objtype FROM pg_catalog.tusk_default_acl");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                defaults.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+            }
+        }
+        for (String[] d : defaults) {
+            Acl acl = defaults(d[0], d[1], d[2]);
+            if (names(acl, role)) {
+                Acl left = acl.without(role);
+                Acl.Kind kind = d[2].equals("S") ? Acl.Kind.SEQUENCE : d[2].equals("n") ? Acl.Kind.SCHEMA : Acl.Kind.TABLE;
+                boolean isDefault = d[1].isEmpty() ? left.equals(Acl.defaultFor(kind, d[0])) : left.items().isEmpty();
+                storeDefaults(d[0], d[1], d[2], isDefault ? null : left);
+            }
         }
     }
 }
