@@ -264,6 +264,40 @@ class PrivilegeTest extends BothServers {
         superuser(server, "drop database pn_db; drop role pn_user");
     }
 
+    /** A revoke reaches a session that already ran the statement, once it commits (and not before). */
+    @ParameterizedTest
+    @ValueSource(strings = {"pg", "tusk"})
+    void aRevokeReachesAnOpenSessionAtCommit(String server) throws Exception {
+        superuser(server, "create role pa_user login; create table pa_t (id int, v text); insert into pa_t values (1, 'one');"
+                + " grant select on pa_t to pa_user");
+        try (Connection user = as(server, "pa_user"); Connection su = as(server, "postgres");
+             java.sql.PreparedStatement ps = user.prepareStatement("select v from pa_t where id = ?");
+             Statement simple = user.createStatement(); Statement admin = su.createStatement()) {
+            ps.setInt(1, 1);
+            for (int i = 0; i < 6; i++) { // past the driver's threshold for server-side prepared statements
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next());
+                }
+            }
+            assertEquals("one", one(simple, "select v from pa_t"));
+            su.setAutoCommit(false);
+            admin.execute("revoke select on pa_t from pa_user");
+            assertEquals("one", one(simple, "select v from pa_t"), "not yet committed");
+            su.commit();
+            SQLException e = assertThrows(SQLException.class, ps::executeQuery);
+            assertEquals("42501", e.getSQLState());
+            denied(simple, "select v from pa_t");
+            admin.execute("grant select on pa_t to pa_user");
+            su.rollback();
+            denied(simple, "select v from pa_t");
+            admin.execute("grant select on pa_t to pa_user");
+            su.commit();
+            assertEquals("one", one(simple, "select v from pa_t"));
+            su.setAutoCommit(true);
+        }
+        superuser(server, "drop table pa_t; drop role pa_user");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"pg", "tusk"})
     void badGrantsAreRefusedAsPostgresDoes(String server) throws Exception {

@@ -230,8 +230,8 @@ final class RoleCommands {
             }
         }
         var engine = backend.postmaster.engine();
+        backend.engine.dropOwned(c.names(), c.attributes().containsKey("cascade"), notices::notice);
         for (String role : c.names()) {
-            backend.engine.dropOwned(role, c.attributes().containsKey("cascade"), notices::notice);
             for (String d : engine.databases()) {
                 // grants on databases are the installation's: DROP OWNED takes them in every database, as PostgreSQL
                 var acl = engine.databaseAcl(d);

@@ -69,8 +69,12 @@ public interface EngineSession extends AutoCloseable {
     /** REASSIGN OWNED: what from owns in this database is to's, in the session's transaction. */
     void reassignOwned(String from, String to);
 
-    /** DROP OWNED: drops what role owns in this database (its notices go to notices). */
-    void dropOwned(String role, boolean cascade, java.util.function.BiConsumer<String, String> notices) throws java.io.IOException;
+    /**
+     * DROP OWNED: drops what the roles own in this database and revokes what was granted to them here
+     * (its notices go to notices).
+     */
+    void dropOwned(java.util.List<String> roles, boolean cascade, java.util.function.BiConsumer<String, String> notices)
+            throws java.io.IOException;
 
     /**
      * GRANT/REVOKE on this database's tables, views, sequences, columns or schemas, in the session's

@@ -133,6 +133,7 @@ public final class H2Engine implements Engine {
 
     @Override
     public void setDatabaseAcl(String name, dev.tusk.server.catalog.Acl acl) {
+        PrivilegeCheck.invalidate();
         try {
             Path f = dir(name).resolve(ACL_FILE);
             Path tmp = dir(name).resolve(ACL_FILE + ".tmp");
@@ -238,6 +239,7 @@ public final class H2Engine implements Engine {
 
     @Override
     public synchronized void rolesChanged() {
+        PrivilegeCheck.invalidate(); // a membership may have given or taken privileges
         for (String database : prepared) {
             try (Connection c = DriverManager.getConnection(url(database), "tusk", "")) {
                 H2PgCatalog.writeRoles(c, roles.get());

@@ -125,9 +125,11 @@ final class H2Session implements EngineSession {
             return;
         }
         if (st.isDdl()) {
+            privilegesChanged();
             try {
                 ddl.execute(st, receiver);
             } finally {
+                privilegesChanged(); // what was looked up while it ran is stale now
                 columnTypes.invalidate(); // a json, name or oid column may have come or gone
             }
             return;
@@ -188,7 +190,7 @@ final class H2Session implements EngineSession {
     /** Executes a prepared statement as the running one (so cancel reaches it); true if it returned rows. */
     boolean run(PreparedStatement ps, EngineStatement st) throws SQLException {
         if (!info.superuser().getAsBoolean()) {
-            privilegeCheck.check(st, ps);
+            privilegeCheck.check(st, ps, ps);
         }
         statements++;
         running.start(ps);
@@ -265,7 +267,7 @@ final class H2Session implements EngineSession {
         boolean checked = !st.isDdl() && !info.superuser().getAsBoolean();
         try (Statement s = checked ? on.prepareStatement(sql.toString()) : on.createStatement()) {
             if (checked) {
-                privilegeCheck.check(st, (PreparedStatement) s);
+                privilegeCheck.check(st, (PreparedStatement) s, sql.toString());
             }
             running.start(s);
             boolean hasRows;
@@ -340,6 +342,22 @@ final class H2Session implements EngineSession {
         }
     }
 
+    /** Something privilege checks depend on changed in this transaction: checks passed before count no more. */
+    private boolean privilegesChanged;
+
+    private void privilegesChanged() {
+        privilegesChanged = true;
+        PrivilegeCheck.invalidate();
+    }
+
+    /** At the end of a transaction that changed privileges, others see the change (or its undoing) from now on. */
+    private void endPrivilegeChanges() {
+        if (privilegesChanged) {
+            privilegesChanged = false;
+            PrivilegeCheck.invalidate();
+        }
+    }
+
     @Override
     public void commit() {
         try {
@@ -354,6 +372,7 @@ final class H2Session implements EngineSession {
             block = false;
             transactionLost = false;
             AdvisoryLocks.endTransaction(h2);
+            endPrivilegeChanges();
         }
         if (wrote && groupCommit != null) {
             groupCommit.awaitDurable();
@@ -376,6 +395,7 @@ final class H2Session implements EngineSession {
             notified = false;
             transactionLost = false;
             AdvisoryLocks.endTransaction(h2);
+            endPrivilegeChanges();
         }
     }
 
@@ -441,6 +461,7 @@ final class H2Session implements EngineSession {
                     break;
                 case "search_path":
                     ddl.searchPath(SearchPath.apply(s, value));
+                    privilegeCheck.forgetPassed();
                     break;
                 default:
                     break;
@@ -509,8 +530,10 @@ final class H2Session implements EngineSession {
 
     @Override
     public void reassignOwned(String from, String to) {
+        privilegesChanged();
         try {
             ObjectOwners.reassign(conn, from, to);
+            PrivilegeCheck.invalidate();
         } catch (SQLException e) {
             throw H2Errors.map(e);
         }
@@ -521,6 +544,7 @@ final class H2Session implements EngineSession {
     public void grant(dev.tusk.server.sql.Statement.GrantPrivileges grant, List<String> grantees,
                       java.util.function.BiConsumer<String, String> warnings) {
         try {
+            privilegesChanged();
             new PrivilegeGrants(privileges, h2, info.superuser().getAsBoolean()).execute(grant, grantees, warnings);
         } catch (SQLException e) {
             throw H2Errors.map(e);
@@ -532,6 +556,7 @@ final class H2Session implements EngineSession {
     public void alterDefaultPrivileges(dev.tusk.server.sql.Statement.AlterDefaultPrivileges defaults, List<String> roles,
                                        List<String> grantees, java.util.function.BiConsumer<String, String> warnings) {
         try {
+            privilegesChanged();
             new PrivilegeGrants(privileges, h2, info.superuser().getAsBoolean()).alterDefaults(defaults, roles, grantees, warnings);
         } catch (SQLException e) {
             throw H2Errors.map(e);
@@ -539,24 +564,34 @@ final class H2Session implements EngineSession {
         wrote(CommandKind.UPDATE);
     }
 
-    /** Each object as its own DROP, through the DDL path (so a transaction block can still undo it). */
+    /**
+     * Each object as its own DROP, through the DDL path (so a transaction block can still undo it);
+     * then the grants, which are data: after them no more DDL could run in this transaction.
+     */
     @Override
-    public void dropOwned(String role, boolean cascade, java.util.function.BiConsumer<String, String> notices) throws IOException {
-        List<ObjectOwners.Owned> owned;
-        try {
-            owned = ObjectOwners.owned(conn, role);
-        } catch (SQLException e) {
-            throw H2Errors.map(e);
-        }
+    public void dropOwned(List<String> roles, boolean cascade, java.util.function.BiConsumer<String, String> notices)
+            throws IOException {
         RowReceiver quiet = RowReceiver.discarding(notices);
-        for (ObjectOwners.Owned o : owned) {
-            String qualified = (o.kind().equals("schema") ? "" : dev.tusk.server.sql.Identifiers.quote(o.schema()) + ".")
-                    + dev.tusk.server.sql.Identifiers.quote(o.name());
-            String sql = "drop " + o.kind() + " if exists " + qualified + (cascade ? " cascade" : "");
-            execute((EngineStatement) dev.tusk.server.sql.Parser.parse(sql).get(0), quiet);
+        for (String role : roles) {
+            List<ObjectOwners.Owned> owned;
+            try {
+                owned = ObjectOwners.owned(conn, role);
+            } catch (SQLException e) {
+                throw H2Errors.map(e);
+            }
+            for (ObjectOwners.Owned o : owned) {
+                String qualified = (o.kind().equals("schema") ? "" : dev.tusk.server.sql.Identifiers.quote(o.schema()) + ".")
+                        + dev.tusk.server.sql.Identifiers.quote(o.name());
+                String sql = "drop " + o.kind() + " if exists " + qualified + (cascade ? " cascade" : "");
+                execute((EngineStatement) dev.tusk.server.sql.Parser.parse(sql).get(0), quiet);
+            }
         }
+        privilegesChanged();
         try {
-            privileges.revokeAllFrom(role);
+            for (String role : roles) {
+                privileges.revokeAllFrom(role);
+            }
+            PrivilegeCheck.invalidate();
         } catch (SQLException e) {
             throw H2Errors.map(e);
         }

@@ -78,6 +78,16 @@ final class ObjectOwners {
         }
     }
 
+    /** The rows of the objects in a schema, and default privileges for it, once the schema is gone. */
+    static void forgetSchemaContents(Connection on, String schema) throws SQLException {
+        for (String table : new String[] {"tusk_owners", "tusk_column_acl", "tusk_default_acl"}) {
+            try (PreparedStatement ps = on.prepareStatement("DELETE FROM pg_catalog." + table + " WHERE nspname = ?")) {
+                ps.setString(1, schema);
+                ps.executeUpdate();
+            }
+        }
+    }
+
     /** The statement that forgets the row, to run before a DDL undo (whose DDL then commits it). */
     static String forgetSql(String schema, String name) {
         String where = " where nspname = " + dev.tusk.server.sql.Identifiers.literal(schema)
@@ -114,14 +124,20 @@ final class ObjectOwners {
         return out;
     }
 
+    /**
+     * That row o's object still exists: a CASCADE may have dropped a view or a schema's contents
+     * without their rows going too.
+     */
+    static final String STILL_EXISTS = "(o.kind = 'schema' AND EXISTS (SELECT 1 FROM information_schema.schemata s"
+            + " WHERE s.schema_name = o.objname) OR o.kind <> 'schema' AND (EXISTS (SELECT 1 FROM information_schema.tables t"
+            + " WHERE t.table_schema = o.nspname AND t.table_name = o.objname) OR EXISTS (SELECT 1 FROM"
+            + " information_schema.sequences q WHERE q.sequence_schema = o.nspname AND q.sequence_name = o.objname)))";
+
     /** What a role owns in this database and still exists, in an order it can be dropped in. */
     static List<Owned> owned(Connection c, String role) throws SQLException {
         List<Owned> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT o.kind, o.nspname, o.objname FROM pg_catalog.tusk_owners o"
-                + " WHERE o.owner = ? AND (o.kind = 'schema' AND EXISTS (SELECT 1 FROM information_schema.schemata s"
-                + " WHERE s.schema_name = o.objname) OR o.kind <> 'schema' AND (EXISTS (SELECT 1 FROM information_schema.tables t"
-                + " WHERE t.table_schema = o.nspname AND t.table_name = o.objname) OR EXISTS (SELECT 1 FROM"
-                + " information_schema.sequences q WHERE q.sequence_schema = o.nspname AND q.sequence_name = o.objname)))"
+                + " WHERE o.owner = ? AND " + STILL_EXISTS
                 // views before the tables they may read, schemas after what is in them
                 + " ORDER BY CASE o.kind WHEN 'view' THEN 0 WHEN 'table' THEN 1 WHEN 'sequence' THEN 2 ELSE 3 END,"
                 + " o.nspname, o.objname")) {

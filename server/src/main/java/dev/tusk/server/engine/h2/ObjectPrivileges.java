@@ -85,8 +85,31 @@ final class ObjectPrivileges {
         };
     }
 
+    /** Entries looked up since privileges last changed anywhere (see PrivilegeCheck's epoch); a missing one as NONE. */
+    private final Map<String, Entry> found = new java.util.HashMap<>();
+    private long foundEpoch = -1;
+    private static final Entry NONE = new Entry(Acl.Kind.TABLE, "", "", "", Acl.EMPTY, false);
+
     /** A relation's (schema given) or schema's (schema "") entry, or null when it is open to all. */
     Entry find(String schema, String name) throws SQLException {
+        long epoch = PrivilegeCheck.epoch();
+        if (epoch != foundEpoch) {
+            found.clear();
+            foundEpoch = epoch;
+        }
+        String key = schema + "\u0000" + name;
+        Entry e = found.get(key);
+        if (e == null) {
+            e = lookUp(schema, name);
+            if (found.size() >= 1024) {
+                found.clear();
+            }
+            found.put(key, e == null ? NONE : e);
+        }
+        return e == NONE ? null : e;
+    }
+
+    private Entry lookUp(String schema, String name) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(
                 "SELECT kind, owner, acl FROM pg_catalog.tusk_owners WHERE nspname = ? AND objname = ?")) {
             ps.setString(1, schema);
@@ -120,6 +143,7 @@ final class ObjectPrivileges {
             ObjectOwners.record(conn, e.kind().noun(), e.schema(), e.name(), e.owner());
         }
         ObjectOwners.setAcl(conn, e.schema(), e.name(), acl);
+        PrivilegeCheck.invalidate();
     }
 
     /** The column lists set on a table: column name to list. */
@@ -142,6 +166,7 @@ final class ObjectPrivileges {
     }
 
     void storeColumn(String schema, String table, String column, Acl acl) throws SQLException {
+        PrivilegeCheck.invalidate();
         try (PreparedStatement ps = conn.prepareStatement(acl.items().isEmpty()
                 ? "DELETE FROM pg_catalog.tusk_column_acl WHERE nspname = ? AND objname = ? AND attname = ?"
                 : "MERGE INTO pg_catalog.tusk_column_acl (nspname, objname, attname, acl) KEY (nspname, objname, attname)"
@@ -292,6 +317,7 @@ final class ObjectPrivileges {
 
     /** Sets (or with null removes) default privileges. */
     void storeDefaults(String role, String schema, String objtype, Acl acl) throws SQLException {
+        PrivilegeCheck.invalidate();
         try (PreparedStatement ps = conn.prepareStatement(acl == null
                 ? "DELETE FROM pg_catalog.tusk_default_acl WHERE rolname = ? AND nspname = ? AND objtype = ?"
                 : "MERGE INTO pg_catalog.tusk_default_acl (rolname, nspname, objtype, acl) KEY (rolname, nspname, objtype)"
@@ -312,8 +338,8 @@ final class ObjectPrivileges {
      */
     java.util.List<String> grantsNaming(String role) throws SQLException {
         java.util.List<String> out = new java.util.ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement("SELECT kind, objname, acl FROM pg_catalog.tusk_owners"
-                + " WHERE acl IS NOT NULL ORDER BY nspname, objname");
+        try (PreparedStatement ps = conn.prepareStatement("SELECT o.kind, o.objname, o.acl FROM pg_catalog.tusk_owners o"
+                + " WHERE o.acl IS NOT NULL AND " + ObjectOwners.STILL_EXISTS + " ORDER BY o.nspname, o.objname");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 if (names(acl(rs.getArray(3)), role)) {
@@ -321,8 +347,9 @@ final class ObjectPrivileges {
                 }
             }
         }
-        try (PreparedStatement ps = conn.prepareStatement("SELECT objname, attname, acl FROM pg_catalog.tusk_column_acl"
-                + " ORDER BY nspname, objname, attname");
+        try (PreparedStatement ps = conn.prepareStatement("SELECT objname, attname, acl FROM pg_catalog.tusk_column_acl o"
+                + " WHERE EXISTS (SELECT 1 FROM information_schema.columns c WHERE c.table_schema = o.nspname"
+                + " AND c.table_name = o.objname AND c.column_name = o.attname) ORDER BY nspname, objname, attname");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 if (names(acl(rs.getArray(3)), role)) {

@@ -96,6 +96,8 @@ final class Ownership {
         String[] k = key(u.objectType(), u.schema(), u.name());
         try {
             String owner = info.currentUser().get();
+            // whatever an earlier object of this name left (dropped with its schema, say) is not the new one's
+            ObjectOwners.forget(on, k[0], k[1]);
             ObjectOwners.record(on, noun(u.objectType()), k[0], k[1], owner);
             dev.tusk.server.catalog.Acl initial = privileges.initial(on, ObjectPrivileges.kindOf(noun(u.objectType())),
                     u.objectType().equals("SCHEMA") ? "" : k[0], owner);
@@ -118,6 +120,9 @@ final class Ownership {
             for (DropTargets.Name n : drop.names()) {
                 String[] k = key(drop.objectType(), n.schema(), n.name());
                 ObjectOwners.forget(on, k[0], k[1]);
+                if (drop.objectType().equals("SCHEMA")) {
+                    ObjectOwners.forgetSchemaContents(on, n.name()); // CASCADE took what was in it
+                }
             }
             commitIfOwn(on);
         } catch (SQLException e) {

@@ -41,8 +41,33 @@ final class PrivilegeCheck {
     private static final Field COMMAND = field(JdbcPreparedStatement.class, "command");
     private static final Field PREPARED = field(CommandContainer.class, "prepared");
 
+    /**
+     * Moves whenever privileges may have changed anywhere (GRANT, REVOKE, DDL, role changes, and the
+     * commit or rollback of a transaction that did any of those): a statement that passed its check
+     * under one value need not be checked again until it moves.
+     */
+    private static final java.util.concurrent.atomic.AtomicLong EPOCH = new java.util.concurrent.atomic.AtomicLong();
+    /** Statements that passed (the prepared statement, or the engine SQL run unprepared), for whom, under which epoch; bounded. */
+    private final java.util.Map<Object, Passed> passed = new java.util.HashMap<>();
+
+    private record Passed(String user, long epoch) {
+    }
+
     private final ObjectPrivileges privileges;
     private final SessionLocal h2;
+
+    static void invalidate() {
+        EPOCH.incrementAndGet();
+    }
+
+    static long epoch() {
+        return EPOCH.get();
+    }
+
+    /** The search path changed: the same text may name other relations. */
+    void forgetPassed() {
+        passed.clear();
+    }
 
     PrivilegeCheck(ObjectPrivileges privileges, SessionLocal h2) {
         this.privileges = privileges;
@@ -74,9 +99,25 @@ final class PrivilegeCheck {
     private record Target(String schema, String name, int privilege) {
     }
 
-    /** Fails with 42501 unless the current user may run st, whose engine form is ps. */
-    void check(EngineStatement st, PreparedStatement ps) {
+    /**
+     * Fails with 42501 unless the current user may run st, whose engine form is ps; key names the
+     * statement for the cache of checks passed (ps itself when it is kept prepared, else its SQL).
+     */
+    void check(EngineStatement st, PreparedStatement ps, Object key) {
         String user = currentUser();
+        long epoch = EPOCH.get();
+        Passed before = passed.get(key);
+        if (before != null && before.epoch() == epoch && before.user().equals(user)) {
+            return;
+        }
+        checkNow(st, ps, user);
+        if (passed.size() >= 512) {
+            passed.clear();
+        }
+        passed.put(key, new Passed(user, epoch));
+    }
+
+    private void checkNow(EngineStatement st, PreparedStatement ps, String user) {
         Prepared p = prepared(ps);
         HashSet<DbObject> deps = new HashSet<>();
         p.collectDependencies(deps);
