@@ -208,6 +208,10 @@ class PrivilegeTest extends BothServers {
             s.execute("create view pv_mine as select s from pv_secret");
             assertEquals("permission denied for table pv_secret", messageOf(denied(s, "select * from pv_mine")));
             denied(s, "select * from (select * from pv_v) x join pv_secret on true");
+            // every CTE and derived table counts, however many there are and however deep
+            denied(s, "select * from (select 1) a, (select * from pv_secret) b");
+            denied(s, "with a as (select 1), b as (select s from pv_secret) select * from a, b");
+            denied(s, "select * from (select * from (with y as (select s from pv_secret) select s from y) a) z");
             s.execute("drop view pv_mine");
         }
         superuser(server, "revoke select on pv_secret from pv_owner");

@@ -119,8 +119,9 @@ final class PrivilegeCheck {
 
     private void checkNow(EngineStatement st, PreparedStatement ps, String user) {
         Prepared p = prepared(ps);
-        HashSet<DbObject> deps = new HashSet<>();
+        HashSet<DbObject> deps = new IdentitySet();
         p.collectDependencies(deps);
+        expandQueries(deps);
         List<Token> tokens = st.tokens();
         Names names = Names.of(tokens);
         boolean returning = tokens.stream().anyMatch(t -> t.isWord("returning"));
@@ -233,8 +234,9 @@ final class PrivilegeCheck {
         if (owner == null) {
             return; // created before Tusk kept owners: open, as the view itself is
         }
-        HashSet<DbObject> deps = new HashSet<>();
+        HashSet<DbObject> deps = new IdentitySet();
         view.getQuery().collectDependencies(deps);
+        expandQueries(deps);
         List<Token> tokens = Lexer.tokenize(view.getQuerySQL());
         Names names = Names.of(tokens);
         for (DbObject d : deps) {
@@ -246,6 +248,69 @@ final class PrivilegeCheck {
                 }
                 if (t instanceof TableView inner) {
                     viewReads(inner, seen);
+                }
+            }
+        }
+    }
+
+    /**
+     * H2's set of dependencies by identity: H2 (2.4) compares its objects by id, and every CTE and
+     * derived table has id 0, so in a plain HashSet all but the first of them (and what they read)
+     * would vanish from a statement's dependencies.
+     */
+    private static final class IdentitySet extends HashSet<DbObject> {
+        private final Set<DbObject> items = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+        @Override
+        public boolean add(DbObject o) {
+            return items.add(o);
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            return items.contains(o);
+        }
+
+        @Override
+        public boolean remove(Object o) {
+            return items.remove(o);
+        }
+
+        @Override
+        public java.util.Iterator<DbObject> iterator() {
+            return items.iterator();
+        }
+
+        @Override
+        public int size() {
+            return items.size();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return items.isEmpty();
+        }
+
+        @Override
+        public void clear() {
+            items.clear();
+        }
+    }
+
+    /**
+     * Adds what CTEs and derived tables read: H2 lists their tables but not the views among them, and
+     * a view read there is read by the statement as much as one in its FROM.
+     */
+    private static void expandQueries(HashSet<DbObject> deps) {
+        java.util.ArrayDeque<DbObject> todo = new java.util.ArrayDeque<>(deps);
+        while (!todo.isEmpty()) {
+            if (todo.pop() instanceof org.h2.table.QueryExpressionTable q && !(q instanceof TableView) && q.getQuery() != null) {
+                HashSet<DbObject> inner = new IdentitySet();
+                q.getQuery().collectDependencies(inner);
+                for (DbObject d : inner) {
+                    if (deps.add(d)) {
+                        todo.add(d);
+                    }
                 }
             }
         }

@@ -19,7 +19,12 @@
  *   TransactionalDdl (+DdlConnection, DdlUndo): DDL inside a transaction; StoreLock (+EngineRollbackGuard): every
  *       rollback, Tusk's and H2's own, under H2's store lock
  *   Ownership (+ObjectOwners): who owns tables, views, sequences and schemas, and who may change them;
- *       SuperuserCatalogs: pg_authid, pg_shadow and tusk_owners for superusers only
+ *       SuperuserCatalogs: pg_authid, pg_shadow and Tusk's owner and access-list tables for superusers only
+ *   ObjectPrivileges: the access lists of tables, views, columns, sequences and schemas (beside their owners),
+ *       default privileges; PrivilegeGrants: GRANT/REVOKE/ALTER DEFAULT PRIVILEGES on them; PrivilegeCheck: what
+ *       a statement needs before it runs (H2's dependencies of the prepared statement, among the relations its
+ *       text names; a view's reads as its owner's); PrivilegeFunctions: has_*_privilege, table_privileges;
+ *       Relations: a name as the search path finds it
  *   H2Sessions: the Tusk session behind an H2 connection, for functions H2 calls
  * </pre>
  *
