@@ -268,6 +268,25 @@ class PrivilegeTest extends BothServers {
         superuser(server, "drop database pn_db; drop role pn_user");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"pg", "tusk"})
+    void serialDefaultsAndRowLocksNeedTheirPrivileges(String server) throws Exception {
+        superuser(server, "create role pl_user login; create table pl_t (id serial primary key, v text);"
+                + " grant select, insert on pl_t to pl_user");
+        try (Connection c = as(server, "pl_user"); Statement s = c.createStatement()) {
+            assertEquals("permission denied for sequence pl_t_id_seq", messageOf(denied(s, "insert into pl_t (v) values ('a')")));
+            s.execute("insert into pl_t (id, v) values (10, 'b')"); // no default runs
+            assertEquals("permission denied for table pl_t", messageOf(denied(s, "select * from pl_t for update")));
+            denied(s, "select id from pl_t for share");
+        }
+        superuser(server, "grant usage on sequence pl_t_id_seq to pl_user; grant update on pl_t to pl_user");
+        try (Connection c = as(server, "pl_user"); Statement s = c.createStatement()) {
+            s.execute("insert into pl_t (v) values ('a')");
+            assertEquals("2", one(s, "select count(*) from (select id from pl_t for update) x"));
+        }
+        superuser(server, "drop table pl_t; drop role pl_user");
+    }
+
     /** A revoke reaches a session that already ran the statement, once it commits (and not before). */
     @ParameterizedTest
     @ValueSource(strings = {"pg", "tusk"})

@@ -88,27 +88,41 @@ final class Ownership {
         }
     }
 
-    /** After a CREATE: the current user owns the object. Returns the statement that forgets it again (for the undo). */
-    String created(Connection on, DdlUndo.Undo u) {
+    /**
+     * After a CREATE: the current user owns the object, and a new table's serial sequences too (as
+     * PostgreSQL's owned-by sequences). Returns the statement that forgets them again (for the undo).
+     */
+    String created(Connection on, DdlUndo.Undo u, EngineStatement st) {
         if (!OWNED.contains(u.objectType())) {
             return null;
         }
         String[] k = key(u.objectType(), u.schema(), u.name());
+        List<String[]> objects = new java.util.ArrayList<>();
+        objects.add(new String[] {noun(u.objectType()), k[0], k[1]});
+        if (u.objectType().equals("TABLE")) {
+            for (String column : SerialColumns.declaredIn(st.tokens())) {
+                objects.add(new String[] {"sequence", k[0], SerialColumns.sequenceName(u.name(), column)});
+            }
+        }
+        StringBuilder forget = new StringBuilder();
         try {
             String owner = info.currentUser().get();
-            // whatever an earlier object of this name left (dropped with its schema, say) is not the new one's
-            ObjectOwners.forget(on, k[0], k[1]);
-            ObjectOwners.record(on, noun(u.objectType()), k[0], k[1], owner);
-            dev.tusk.server.catalog.Acl initial = privileges.initial(on, ObjectPrivileges.kindOf(noun(u.objectType())),
-                    u.objectType().equals("SCHEMA") ? "" : k[0], owner);
-            if (initial != null) {
-                ObjectOwners.setAcl(on, k[0], k[1], initial);
+            for (String[] o : objects) {
+                // whatever an earlier object of this name left (dropped with its schema, say) is not the new one's
+                ObjectOwners.forget(on, o[1], o[2]);
+                ObjectOwners.record(on, o[0], o[1], o[2], owner);
+                dev.tusk.server.catalog.Acl initial = privileges.initial(on, ObjectPrivileges.kindOf(o[0]),
+                        u.objectType().equals("SCHEMA") ? "" : o[1], owner);
+                if (initial != null) {
+                    ObjectOwners.setAcl(on, o[1], o[2], initial);
+                }
+                forget.append(forget.length() > 0 ? "; " : "").append(ObjectOwners.forgetSql(o[1], o[2]));
             }
             commitIfOwn(on);
         } catch (SQLException e) {
             throw H2Errors.map(e);
         }
-        return ObjectOwners.forgetSql(k[0], k[1]);
+        return forget.toString();
     }
 
     /** After a DROP: the objects' owners are forgotten. */

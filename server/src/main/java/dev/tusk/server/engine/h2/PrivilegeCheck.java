@@ -136,14 +136,23 @@ final class PrivilegeCheck {
                 if (isCatalog(table.getSchema().getName())) {
                     throw denied("table", table.getName()); // the catalogs change only through DDL
                 }
-                require(user, table, t.privilege(), columnsFor(t.privilege(), table, tokens), t.schema() != null);
+                Set<String> columns = columnsFor(t.privilege(), table, tokens);
+                require(user, table, t.privilege(), columns, t.schema() != null);
+                if (t.privilege() == Acl.INSERT) {
+                    insertDefaults(user, table, columns);
+                }
                 if (returning || deps.contains(table)) {
                     require(user, table, Acl.SELECT, names.columnsOf(table, tokens), t.schema() != null);
                 }
             }
+            boolean locking = locks(tokens);
             for (DbObject d : deps) {
                 if (d instanceof Table table && !targets.contains(table) && names.mentions(table)) {
                     require(user, table, Acl.SELECT, names.columnsOf(table, tokens), names.qualified(table));
+                    if (locking && !(table instanceof TableView)) {
+                        // FOR UPDATE / SHARE locks rows as an update would (cf. ACL_SELECT_FOR_UPDATE)
+                        require(user, table, Acl.UPDATE, Set.of(), names.qualified(table));
+                    }
                 }
             }
             sequences(user, tokens);
@@ -339,23 +348,60 @@ final class PrivilegeCheck {
     private void sequences(String role, List<Token> tokens) throws SQLException {
         for (int i = 0; i + 2 < tokens.size(); i++) {
             Token f = tokens.get(i);
-            if (!(f.isWord("nextval") || f.isWord("currval") || f.isWord("setval")) || !tokens.get(i + 1).isPunct('(')
-                    || !tokens.get(i + 2).is(TokenType.STRING)) {
-                continue;
-            }
-            String[] name = sequenceName(tokens.get(i + 2).value());
-            if (!(Relations.find(h2, name[0], name[1]) instanceof Sequence q) || isCatalog(q.getSchema().getName())) {
-                continue;
-            }
-            requireSchemaUsage(role, q.getSchema().getName(), q.getName(), name[0] != null);
-            ObjectPrivileges.Entry e = privileges.find(q.getSchema().getName(), q.getName());
-            boolean ok = f.isWord("setval") ? privileges.has(role, e, Acl.UPDATE)
-                    : f.isWord("nextval") ? privileges.has(role, e, Acl.USAGE) || privileges.has(role, e, Acl.UPDATE)
-                    : privileges.has(role, e, Acl.SELECT) || privileges.has(role, e, Acl.USAGE);
-            if (!ok) {
-                throw denied("sequence", q.getName());
+            if ((f.isWord("nextval") || f.isWord("currval") || f.isWord("setval")) && tokens.get(i + 1).isPunct('(')
+                    && tokens.get(i + 2).is(TokenType.STRING)) {
+                sequence(role, f.value(), tokens.get(i + 2).value());
             }
         }
+    }
+
+    private void sequence(String role, String function, String literal) throws SQLException {
+        String[] name = sequenceName(literal);
+        if (!(Relations.find(h2, name[0], name[1]) instanceof Sequence q) || isCatalog(q.getSchema().getName())) {
+            return;
+        }
+        requireSchemaUsage(role, q.getSchema().getName(), q.getName(), name[0] != null);
+        ObjectPrivileges.Entry e = privileges.find(q.getSchema().getName(), q.getName());
+        boolean ok = function.equals("setval") ? privileges.has(role, e, Acl.UPDATE)
+                : function.equals("nextval") ? privileges.has(role, e, Acl.USAGE) || privileges.has(role, e, Acl.UPDATE)
+                : privileges.has(role, e, Acl.SELECT) || privileges.has(role, e, Acl.USAGE);
+        if (!ok) {
+            throw denied("sequence", q.getName());
+        }
+    }
+
+    private static final java.util.regex.Pattern NEXTVAL_DEFAULT =
+            java.util.regex.Pattern.compile("(?i)\\s*NEXTVAL\\s*\\(\\s*'((?:[^']|'')*)'.*");
+
+    /**
+     * An INSERT runs the defaults of the columns it leaves out: a serial column's nextval needs the
+     * inserting role's USAGE on the sequence, as in PostgreSQL.
+     */
+    private void insertDefaults(String role, Table table, Set<String> named) throws SQLException {
+        for (Column c : table.getColumns()) {
+            String d = c.getDefaultSQL();
+            if (d == null || named.contains(c.getName())) {
+                continue;
+            }
+            java.util.regex.Matcher m = NEXTVAL_DEFAULT.matcher(d);
+            if (m.matches()) {
+                sequence(role, "nextval", m.group(1).replace("''", "'"));
+            }
+        }
+    }
+
+    /** Whether the statement locks what it reads: FOR UPDATE, FOR NO KEY UPDATE, FOR SHARE, FOR KEY SHARE. */
+    private static boolean locks(List<Token> t) {
+        for (int i = 0; i + 1 < t.size(); i++) {
+            if (t.get(i).isWord("for")) {
+                Token n = t.get(i + 1);
+                if (n.isWord("update") || n.isWord("share") || n.isWord("no") || n.isWord("key") && i + 2 < t.size()
+                        && t.get(i + 2).isWord("share")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** 'name', 'schema.name', '"Name"' as a regclass literal spells them. */

@@ -131,7 +131,7 @@ final class TransactionalDdl {
         }
         ownership.renamed(ranOn, st);
         if (u != null && !existed) {
-            String forget = ownership.created(ranOn, u);
+            String forget = ownership.created(ranOn, u, st);
             undo.add(new DdlUndo.Entry(forget == null ? u.sql() : forget + "; " + u.sql(), null));
             if (u.objectType().equals("TABLE")) {
                 createdHere.add(tableKey(u.schema(), u.name()));
