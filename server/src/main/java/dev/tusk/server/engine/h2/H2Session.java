@@ -44,6 +44,7 @@ final class H2Session implements EngineSession {
     private final ObjectPrivileges privileges;
     /** The privileges a statement needs, checked before it runs for a role that is not a superuser. */
     private final PrivilegeCheck privilegeCheck;
+    private final RoleObjects roleObjects;
     /** Counts the statements run, so that what is kept for one statement (StatementRows) is not reused. */
     private long statements;
     private ZoneId zone = ZoneId.of("UTC");
@@ -69,6 +70,7 @@ final class H2Session implements EngineSession {
         try {
             this.h2 = H2Sessions.of(conn);
             this.privilegeCheck = new PrivilegeCheck(privileges, h2);
+            this.roleObjects = new RoleObjects(this, conn, privileges, h2);
             this.ddl = new TransactionalDdl(this, conn, catalog, columnTypes, info.processId(), new DdlConnection(ddlConnections),
                     new Ownership(conn, catalog, info, privileges), privilegeCheck);
             this.running = new RunningStatement(h2);
@@ -212,7 +214,7 @@ final class H2Session implements EngineSession {
         wrote(st.kind());
     }
 
-    private void wrote(CommandKind kind) {
+    void wrote(CommandKind kind) {
         if (kind != CommandKind.SELECT && kind != CommandKind.EXPLAIN) {
             dirty = true;
             wrote = true;
@@ -345,7 +347,7 @@ final class H2Session implements EngineSession {
     /** Something privilege checks depend on changed in this transaction: checks passed before count no more. */
     private boolean privilegesChanged;
 
-    private void privilegesChanged() {
+    void privilegesChanged() {
         privilegesChanged = true;
         PrivilegeCheck.invalidate();
     }
@@ -519,83 +521,30 @@ final class H2Session implements EngineSession {
 
     @Override
     public List<String> ownedBy(String role) {
-        List<String> out = new ArrayList<>(ddl.ownedBy(role));
-        try {
-            out.addAll(privileges.grantsNaming(role));
-        } catch (SQLException e) {
-            throw H2Errors.map(e);
-        }
-        return out;
+        return roleObjects.ownedBy(role);
     }
 
     @Override
     public void reassignOwned(String from, String to) {
-        privilegesChanged();
-        try {
-            ObjectOwners.reassign(conn, from, to);
-            PrivilegeCheck.invalidate();
-        } catch (SQLException e) {
-            throw H2Errors.map(e);
-        }
-        wrote(CommandKind.UPDATE);
+        roleObjects.reassignOwned(from, to);
     }
 
     @Override
     public void grant(dev.tusk.server.sql.Statement.GrantPrivileges grant, List<String> grantees,
                       java.util.function.BiConsumer<String, String> warnings) {
-        try {
-            privilegesChanged();
-            new PrivilegeGrants(privileges, h2, info.superuser().getAsBoolean()).execute(grant, grantees, warnings);
-        } catch (SQLException e) {
-            throw H2Errors.map(e);
-        }
-        wrote(CommandKind.UPDATE);
+        roleObjects.grant(grant, grantees, warnings);
     }
 
     @Override
     public void alterDefaultPrivileges(dev.tusk.server.sql.Statement.AlterDefaultPrivileges defaults, List<String> roles,
                                        List<String> grantees, java.util.function.BiConsumer<String, String> warnings) {
-        try {
-            privilegesChanged();
-            new PrivilegeGrants(privileges, h2, info.superuser().getAsBoolean()).alterDefaults(defaults, roles, grantees, warnings);
-        } catch (SQLException e) {
-            throw H2Errors.map(e);
-        }
-        wrote(CommandKind.UPDATE);
+        roleObjects.alterDefaultPrivileges(defaults, roles, grantees, warnings);
     }
 
-    /**
-     * Each object as its own DROP, through the DDL path (so a transaction block can still undo it);
-     * then the grants, which are data: after them no more DDL could run in this transaction.
-     */
     @Override
     public void dropOwned(List<String> roles, boolean cascade, java.util.function.BiConsumer<String, String> notices)
             throws IOException {
-        RowReceiver quiet = RowReceiver.discarding(notices);
-        for (String role : roles) {
-            List<ObjectOwners.Owned> owned;
-            try {
-                owned = ObjectOwners.owned(conn, role);
-            } catch (SQLException e) {
-                throw H2Errors.map(e);
-            }
-            for (ObjectOwners.Owned o : owned) {
-                String qualified = (o.kind().equals("schema") ? "" : dev.tusk.server.sql.Identifiers.quote(o.schema()) + ".")
-                        + dev.tusk.server.sql.Identifiers.quote(o.name());
-                String sql = "drop " + o.kind() + " if exists " + qualified + (cascade ? " cascade" : "");
-                execute((EngineStatement) dev.tusk.server.sql.Parser.parse(sql).get(0), quiet);
-            }
-        }
-        privilegesChanged();
-        try {
-            for (String role : roles) {
-                privileges.revokeAllFrom(role);
-            }
-            PrivilegeCheck.invalidate();
-        } catch (SQLException e) {
-            throw H2Errors.map(e);
-        }
-        wrote(CommandKind.UPDATE);
+        roleObjects.dropOwned(roles, cascade, notices);
     }
 
     @Override

@@ -268,13 +268,4 @@ final class Ownership {
         }
         return catalog.exists("VIEW", k[0], k[1]) ? "view" : noun(objectType);
     }
-
-    /** What role owns in this database, for DROP ROLE's detail. */
-    List<String> ownedBy(String role) {
-        try {
-            return ObjectOwners.ownedBy(conn, role);
-        } catch (SQLException e) {
-            throw H2Errors.map(e);
-        }
-    }
 }

@@ -95,10 +95,6 @@ final class PrivilegeCheck {
         }
     }
 
-    /** A changed relation and the privilege the change needs, as the statement's text names it. */
-    private record Target(String schema, String name, int privilege) {
-    }
-
     /**
      * Fails with 42501 unless the current user may run st, whose engine form is ps; key names the
      * statement for the cache of checks passed (ps itself when it is kept prepared, else its SQL).
@@ -123,11 +119,11 @@ final class PrivilegeCheck {
         p.collectDependencies(deps);
         expandQueries(deps);
         List<Token> tokens = st.tokens();
-        Names names = Names.of(tokens);
+        StatementNames.Names names = StatementNames.Names.of(tokens);
         boolean returning = tokens.stream().anyMatch(t -> t.isWord("returning"));
         Set<Table> targets = new HashSet<>();
         try {
-            for (Target t : targets(tokens)) {
+            for (StatementNames.Target t : StatementNames.targets(tokens)) {
                 Object found = Relations.find(h2, t.schema(), t.name());
                 if (!(found instanceof Table table)) {
                     continue; // the engine reports what does not exist
@@ -136,7 +132,7 @@ final class PrivilegeCheck {
                 if (isCatalog(table.getSchema().getName())) {
                     throw denied("table", table.getName()); // the catalogs change only through DDL
                 }
-                Set<String> columns = columnsFor(t.privilege(), table, tokens);
+                Set<String> columns = StatementNames.columnsFor(t.privilege(), table, tokens);
                 require(user, table, t.privilege(), columns, t.schema() != null);
                 if (t.privilege() == Acl.INSERT) {
                     insertDefaults(user, table, columns);
@@ -145,7 +141,7 @@ final class PrivilegeCheck {
                     require(user, table, Acl.SELECT, names.columnsOf(table, tokens), t.schema() != null);
                 }
             }
-            boolean locking = locks(tokens);
+            boolean locking = StatementNames.locks(tokens);
             for (DbObject d : deps) {
                 if (d instanceof Table table && !targets.contains(table) && names.mentions(table)) {
                     require(user, table, Acl.SELECT, names.columnsOf(table, tokens), names.qualified(table));
@@ -164,7 +160,7 @@ final class PrivilegeCheck {
     /** TRUNCATE runs as the engine's DDL (or as DELETE in a block): the TRUNCATE privilege on each table it names. */
     void checkTruncate(EngineStatement st) {
         try {
-            for (Target t : targets(st.tokens())) {
+            for (StatementNames.Target t : StatementNames.targets(st.tokens())) {
                 if (Relations.find(h2, t.schema(), t.name()) instanceof Table table) {
                     require(currentUser(), table, Acl.TRUNCATE, Set.of(), t.schema() != null);
                 }
@@ -204,7 +200,7 @@ final class PrivilegeCheck {
             List<Token> t = st.tokens();
             for (int i = 0; i + 1 < t.size(); i++) {
                 if (t.get(i).isWord("references")) {
-                    Target n = name(t, i + 1, Acl.REFERENCES);
+                    StatementNames.Target n = StatementNames.name(t, i + 1, Acl.REFERENCES);
                     if (n != null && Relations.find(h2, n.schema(), n.name()) instanceof Table table) {
                         require(user, table, Acl.REFERENCES, Set.of(), n.schema() != null);
                     }
@@ -247,7 +243,7 @@ final class PrivilegeCheck {
         view.getQuery().collectDependencies(deps);
         expandQueries(deps);
         List<Token> tokens = Lexer.tokenize(view.getQuerySQL());
-        Names names = Names.of(tokens);
+        StatementNames.Names names = StatementNames.Names.of(tokens);
         for (DbObject d : deps) {
             if (d instanceof Table t && t != view && names.mentions(t) && !isCatalog(t.getSchema().getName())) {
                 requireSchemaUsage(owner.owner(), t.getSchema().getName(), t.getName(), true);
@@ -356,7 +352,7 @@ final class PrivilegeCheck {
     }
 
     private void sequence(String role, String function, String literal) throws SQLException {
-        String[] name = sequenceName(literal);
+        String[] name = StatementNames.sequenceName(literal);
         if (!(Relations.find(h2, name[0], name[1]) instanceof Sequence q) || isCatalog(q.getSchema().getName())) {
             return;
         }
@@ -390,193 +386,5 @@ final class PrivilegeCheck {
         }
     }
 
-    /** Whether the statement locks what it reads: FOR UPDATE, FOR NO KEY UPDATE, FOR SHARE, FOR KEY SHARE. */
-    private static boolean locks(List<Token> t) {
-        for (int i = 0; i + 1 < t.size(); i++) {
-            if (t.get(i).isWord("for")) {
-                Token n = t.get(i + 1);
-                if (n.isWord("update") || n.isWord("share") || n.isWord("no") || n.isWord("key") && i + 2 < t.size()
-                        && t.get(i + 2).isWord("share")) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
 
-    /** 'name', 'schema.name', '"Name"' as a regclass literal spells them. */
-    private static String[] sequenceName(String literal) {
-        List<Token> t = Lexer.tokenize(literal);
-        if (t.size() == 3 && t.get(1).isPunct('.')) {
-            return new String[] {t.get(0).value(), t.get(2).value()};
-        }
-        return new String[] {null, t.isEmpty() ? literal : t.get(0).value()};
-    }
-
-    /** The relations the statement changes: INSERT INTO, UPDATE, DELETE FROM, MERGE INTO, TRUNCATE, ON CONFLICT DO UPDATE. */
-    private static List<Target> targets(List<Token> t) {
-        List<Target> out = new ArrayList<>();
-        Target inserted = null;
-        for (int i = 0; i < t.size(); i++) {
-            Token w = t.get(i);
-            Token before = i > 0 ? t.get(i - 1) : null;
-            if (w.isWord("insert") && i + 1 < t.size() && t.get(i + 1).isWord("into")) {
-                inserted = name(t, i + 2, Acl.INSERT);
-                add(out, inserted);
-            } else if (w.isWord("update") && before != null && before.isWord("do") && inserted != null) {
-                out.add(new Target(inserted.schema(), inserted.name(), Acl.UPDATE));
-            } else if (w.isWord("update") && (before == null || !(before.isWord("for") || before.isWord("key")
-                    || before.isWord("then") || before.isWord("on") || before.isWord("do")))) {
-                add(out, name(t, i + 1, Acl.UPDATE));
-            } else if (w.isWord("delete") && i + 1 < t.size() && t.get(i + 1).isWord("from")) {
-                add(out, name(t, i + 2, Acl.DELETE));
-            } else if (w.isWord("merge") && i + 1 < t.size() && t.get(i + 1).isWord("into")) {
-                int privilege = 0;
-                for (int j = i; j + 1 < t.size(); j++) {
-                    if (t.get(j).isWord("then")) {
-                        Token action = t.get(j + 1);
-                        privilege |= action.isWord("insert") ? Acl.INSERT : action.isWord("update") ? Acl.UPDATE
-                                : action.isWord("delete") ? Acl.DELETE : 0;
-                    }
-                }
-                add(out, name(t, i + 2, privilege));
-            } else if (w.isWord("truncate") && i == 0) {
-                int j = i + 1;
-                if (j < t.size() && t.get(j).isWord("table")) {
-                    j++;
-                }
-                while (j < t.size()) {
-                    Target n = name(t, j, Acl.TRUNCATE);
-                    if (n == null) {
-                        break;
-                    }
-                    out.add(n);
-                    j += (t.get(j).isWord("only") ? 1 : 0) + (n.schema() != null ? 3 : 1);
-                    if (j < t.size() && t.get(j).isOp("*")) {
-                        j++;
-                    }
-                    if (j >= t.size() || !t.get(j).isPunct(',')) {
-                        break;
-                    }
-                    j++;
-                }
-            }
-        }
-        return out;
-    }
-
-    private static void add(List<Target> out, Target t) {
-        if (t != null) {
-            out.add(t);
-        }
-    }
-
-    private static Target name(List<Token> t, int i, int privilege) {
-        if (i < t.size() && t.get(i).isWord("only")) {
-            i++;
-        }
-        if (i >= t.size() || !isName(t.get(i))) {
-            return null;
-        }
-        if (i + 2 < t.size() && t.get(i + 1).isPunct('.') && isName(t.get(i + 2))) {
-            return new Target(t.get(i).value(), t.get(i + 2).value(), privilege);
-        }
-        return new Target(null, t.get(i).value(), privilege);
-    }
-
-    private static boolean isName(Token t) {
-        return t.is(TokenType.IDENT) || t.is(TokenType.QUOTED_IDENT);
-    }
-
-    /**
-     * The columns a change names: INSERT's column list (all columns without one), UPDATE's SET
-     * columns; other changes name none.
-     */
-    private static Set<String> columnsFor(int privilege, Table table, List<Token> t) {
-        Set<String> out = new LinkedHashSet<>();
-        if (privilege == Acl.INSERT) {
-            for (int i = 0; i + 1 < t.size(); i++) {
-                if (t.get(i).isWord("into")) {
-                    int j = i + 1;
-                    while (j < t.size() && !t.get(j).isPunct('(') && !t.get(j).isWord("values") && !t.get(j).isWord("select")
-                            && !t.get(j).isWord("default")) {
-                        j++;
-                    }
-                    if (j < t.size() && t.get(j).isPunct('(') && j + 1 < t.size() && !t.get(j + 1).isWord("select")) {
-                        for (j++; j < t.size() && !t.get(j).isPunct(')'); j++) {
-                            if (isName(t.get(j))) {
-                                out.add(t.get(j).value());
-                            }
-                        }
-                        return out;
-                    }
-                    break;
-                }
-            }
-            for (Column c : table.getColumns()) {
-                out.add(c.getName());
-            }
-        } else if (privilege == Acl.UPDATE) {
-            int depth = 0;
-            boolean inSet = false;
-            for (int i = 0; i + 1 < t.size(); i++) {
-                Token w = t.get(i);
-                if (w.isPunct('(')) {
-                    depth++;
-                } else if (w.isPunct(')')) {
-                    depth--;
-                } else if (depth == 0 && w.isWord("set")) {
-                    inSet = true;
-                } else if (depth == 0 && (w.isWord("where") || w.isWord("from") || w.isWord("returning"))) {
-                    inSet = false;
-                } else if (inSet && depth == 0 && isName(w) && t.get(i + 1).isOp("=")) {
-                    out.add(w.value());
-                }
-            }
-        }
-        return out;
-    }
-
-    /** The names a statement's text uses: every identifier, and each qualified pair. */
-    private record Names(Set<String> plain, Set<String> qualified, boolean star) {
-        static Names of(List<Token> tokens) {
-            Set<String> plain = new HashSet<>();
-            Set<String> qualified = new HashSet<>();
-            boolean star = false;
-            for (int i = 0; i < tokens.size(); i++) {
-                Token t = tokens.get(i);
-                if (isName(t)) {
-                    plain.add(t.value());
-                    if (i + 2 < tokens.size() && tokens.get(i + 1).isPunct('.') && isName(tokens.get(i + 2))) {
-                        qualified.add(t.value() + "\u0000" + tokens.get(i + 2).value());
-                    }
-                } else if (t.isOp("*") && i > 0 && !tokens.get(i - 1).isPunct('(')
-                        && (tokens.get(i - 1).isPunct(',') || tokens.get(i - 1).isPunct('.') || tokens.get(i - 1).isWord("select")
-                        || tokens.get(i - 1).isWord("distinct") || tokens.get(i - 1).isWord("all")
-                        || tokens.get(i - 1).isWord("returning"))) {
-                    star = true;
-                }
-            }
-            return new Names(plain, qualified, star);
-        }
-
-        boolean mentions(Table t) {
-            return plain.contains(t.getName());
-        }
-
-        boolean qualified(Table t) {
-            return qualified.contains(t.getSchema().getName() + "\u0000" + t.getName());
-        }
-
-        /** The table's columns the text names (all of them when it selects *), for column privileges. */
-        Set<String> columnsOf(Table t, List<Token> tokens) {
-            Set<String> out = new LinkedHashSet<>();
-            for (Column c : t.getColumns()) {
-                if (star || plain.contains(c.getName())) {
-                    out.add(c.getName());
-                }
-            }
-            return out;
-        }
-    }
 }

@@ -227,11 +227,6 @@ final class TransactionalDdl {
         }
     }
 
-    /** What role owns in this database (for DROP ROLE). */
-    List<String> ownedBy(String role) {
-        return ownership.ownedBy(role);
-    }
-
     private long runBeside(SqlBuilder sql, EngineStatement st, RowReceiver receiver) throws IOException {
         Connection beside = beside();
         try {

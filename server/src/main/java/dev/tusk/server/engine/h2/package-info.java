@@ -23,8 +23,9 @@
  *   ObjectPrivileges: the access lists of tables, views, columns, sequences and schemas (beside their owners),
  *       default privileges; PrivilegeGrants: GRANT/REVOKE/ALTER DEFAULT PRIVILEGES on them; PrivilegeCheck: what
  *       a statement needs before it runs (H2's dependencies of the prepared statement, among the relations its
- *       text names; a view's reads as its owner's); PrivilegeFunctions: has_*_privilege, table_privileges;
- *       Relations: a name as the search path finds it
+ *       text names, StatementNames; a view's reads as its owner's); PrivilegeFunctions: has_*_privilege,
+ *       table_privileges; Relations: a name as the search path finds it; RoleObjects: what roles own and are
+ *       granted (DROP ROLE's detail, REASSIGN/DROP OWNED, GRANT/REVOKE)
  *   H2Sessions: the Tusk session behind an H2 connection, for functions H2 calls
  * </pre>
  *
