@@ -287,6 +287,26 @@ class PrivilegeTest extends BothServers {
         superuser(server, "drop table pl_t; drop role pl_user");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"pg", "tusk"})
+    void sessionAuthorizationActsAsAnotherRole(String server) throws Exception {
+        superuser(server, "create role pz_user login; create role pz_other login; create table pz_t (i int)");
+        try (Connection c = as(server, "postgres"); Statement s = c.createStatement()) {
+            s.execute("set session authorization pz_user");
+            assertEquals("pz_user pz_user", one(s, "select session_user || ' ' || current_user"));
+            denied(s, "select * from pz_t");
+            s.execute("set session authorization pz_other"); // still the authenticated superuser's to change
+            s.execute("reset session authorization");
+            assertEquals("postgres", one(s, "select session_user"));
+            assertFalse(s.executeQuery("select * from pz_t").next());
+        }
+        try (Connection c = as(server, "pz_user"); Statement s = c.createStatement()) {
+            denied(s, "set session authorization pz_other");
+            s.execute("set session authorization pz_user");
+        }
+        superuser(server, "drop table pz_t; drop role pz_user, pz_other");
+    }
+
     /** A revoke reaches a session that already ran the statement, once it commits (and not before). */
     @ParameterizedTest
     @ValueSource(strings = {"pg", "tusk"})

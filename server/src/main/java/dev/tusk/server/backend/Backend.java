@@ -127,24 +127,37 @@ final class Backend implements BackendRegistry.Entry {
         client.shutdownInput();
     }
 
+    /** The session user: the authenticated one, or whom a superuser chose with SET SESSION AUTHORIZATION. */
+    String sessionUser() {
+        String s = settings.get("session_authorization");
+        return s == null || s.isEmpty() ? user : s;
+    }
+
     /** The current user: the role SET ROLE chose, else the session user. */
     String currentUser() {
         String role = settings.get("role");
-        return role.equals("none") ? user : role;
+        return role.equals("none") ? sessionUser() : role;
     }
 
     /** Whether the current user is a superuser (SET ROLE to an ordinary role gives up the privilege). */
     boolean isSuperuser() {
         String role = settings.get("role");
-        if (role.equals("none")) {
-            return sessionSuperuser;
-        }
+        return role.equals("none") ? isSessionSuperuser() : superuser(role);
+    }
+
+    private boolean superuser(String role) {
         var r = postmaster.roles().get(role);
         return r != null && r.superuser();
     }
 
     /** Whether the session user (not the current role) is a superuser: what SET ROLE checks. */
     boolean isSessionSuperuser() {
+        String s = sessionUser();
+        return s.equals(user) ? sessionSuperuser : superuser(s);
+    }
+
+    /** Whether the authenticated user is a superuser: what SET SESSION AUTHORIZATION checks (cf. check_session_authorization). */
+    boolean isAuthenticatedSuperuser() {
         return sessionSuperuser;
     }
 

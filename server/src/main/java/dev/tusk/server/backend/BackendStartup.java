@@ -275,7 +275,7 @@ public final class BackendStartup {
                         var r = postmaster.roles().get(role);
                         return r != null && r.superuser();
                     }
-                }));
+                }, () -> self.get().sessionUser()));
         Backend backend = new Backend(postmaster, client, io, out, pid, key, user, database, role.superuser(), settings,
                 engine);
         self.set(backend);
@@ -336,10 +336,9 @@ public final class BackendStartup {
             if (value.equals(backend.user)) {
                 return;
             }
-            if (!backend.isSessionSuperuser()) {
+            if (!backend.isAuthenticatedSuperuser()) {
                 throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to set session authorization \"" + value + "\"");
             }
-            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "SET SESSION AUTHORIZATION is not supported by Tusk yet");
         }
         ConfigOption.set(backend, name, value, false, true);
     }

@@ -33,6 +33,11 @@ final class ConfigOption {
         String canonical = backend.settings.set(name, value, local, backend.transaction.inBlock());
         String now = backend.settings.get(canonical);
         backend.settingChanged(canonical, now, !atStartup);
+        if (canonical.equals("session_authorization") && !atStartup) {
+            // a new session user starts without a role set (cf. SetSessionAuthorization)
+            backend.settings.set("role", null, local, backend.transaction.inBlock());
+            backend.settingChanged("role", backend.settings.get("role"), true);
+        }
         return now;
     }
 
@@ -91,6 +96,8 @@ final class ConfigOption {
             }
             case "role":
                 return checkRole(backend, value);
+            case "session_authorization":
+                return checkSessionAuthorization(backend, value);
             case "transaction_isolation":
                 if (backend.transaction.queried()) {
                     throw new PgException(SqlState.ACTIVE_SQL_TRANSACTION,
@@ -152,6 +159,20 @@ final class ConfigOption {
     }
 
     /** SET ROLE: NONE, or a role the session user is a member of (any role for a superuser). */
+    /** SET SESSION AUTHORIZATION: an authenticated superuser may become any role; others only themselves. */
+    private static String checkSessionAuthorization(Backend backend, String role) {
+        if (role.equalsIgnoreCase("default")) {
+            return backend.user;
+        }
+        if (backend.postmaster.roles().get(role) == null) {
+            throw new PgException(SqlState.INVALID_PARAMETER_VALUE, "role \"" + role + "\" does not exist");
+        }
+        if (!role.equals(backend.user) && !backend.isAuthenticatedSuperuser()) {
+            throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to set session authorization");
+        }
+        return role;
+    }
+
     private static String checkRole(Backend backend, String role) {
         if (role.equalsIgnoreCase("none")) {
             return "none";
@@ -159,7 +180,7 @@ final class ConfigOption {
         if (backend.postmaster.roles().get(role) == null) {
             throw new PgException(SqlState.INVALID_PARAMETER_VALUE, "role \"" + role + "\" does not exist");
         }
-        if (!backend.isSessionSuperuser() && !backend.postmaster.roles().hasPrivilegesOf(backend.user, role)) {
+        if (!backend.isSessionSuperuser() && !backend.postmaster.roles().hasPrivilegesOf(backend.sessionUser(), role)) {
             throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to set role \"" + role + "\"");
         }
         return role;

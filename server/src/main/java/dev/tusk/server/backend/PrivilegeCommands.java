@@ -75,7 +75,7 @@ final class PrivilegeCommands {
             String r = switch (n) {
                 case "public" -> "";
                 case "current_user", "current_role" -> backend.currentUser();
-                case "session_user" -> backend.user();
+                case "session_user" -> backend.sessionUser();
                 default -> existing(roles, n);
             };
             if (!out.contains(r)) {

@@ -161,7 +161,7 @@ final class RoleCommands {
             if (name.equals(backend.currentUser())) {
                 throw new PgException(SqlState.OBJECT_IN_USE, "current user cannot be dropped");
             }
-            if (name.equals(backend.user)) {
+            if (name.equals(backend.sessionUser())) {
                 throw new PgException(SqlState.OBJECT_IN_USE, "session user cannot be dropped");
             }
             if (Roles.PREDEFINED.contains(name) || name.equals(roles.bootstrapSuperuser().name())) {

@@ -73,7 +73,7 @@ final class SessionSettings {
         define("server_encoding", "UTF8", true, false, "Shows the server (database) character set encoding.");
         define("server_version", Versions.SERVER_VERSION, true, false, "Shows the server version.");
         define("server_version_num", Versions.SERVER_VERSION_NUM, false, false, "Shows the server version as an integer.");
-        define("session_authorization", "", true, false, "Sets the session user name.");
+        define("session_authorization", "", true, true, "Sets the session user name.");
         define("standard_conforming_strings", "on", true, false, "Causes '...' strings to treat backslashes literally.");
         define("statement_timeout", "0", false, true, "Sets the maximum allowed duration of any statement.");
         define("TimeZone", "UTC", true, true, "Sets the time zone for displaying and interpreting time stamps.");

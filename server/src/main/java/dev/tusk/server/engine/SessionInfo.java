@@ -3,13 +3,14 @@ package dev.tusk.server.engine;
 /**
  * What an engine session needs to know of the backend it serves, for functions that answer from the
  * session (pg_backend_pid(), current_user, current_database(), version(), pg_listening_channels()).
- * user is the session user; currentUser follows SET ROLE (superuser: whether that role is one); settings changes a setting as SET does
+ * user is the authenticated user, sessionUser follows SET SESSION AUTHORIZATION; currentUser follows SET ROLE (superuser: whether that role is one); settings changes a setting as SET does
  * (for set_config()); signals reaches other backends (pg_cancel_backend(), pg_terminate_backend()).
  */
 public record SessionInfo(int processId, String user, java.util.function.Supplier<String> currentUser,
                           java.util.function.BooleanSupplier superuser, String database,
                           String serverVersion, java.util.function.Supplier<java.util.List<String>> listeningChannels,
-                          Settings settings, Signals signals, RoleChecks roles) {
+                          Settings settings, Signals signals, RoleChecks roles,
+                          java.util.function.Supplier<String> sessionUser) {
     /** What the engine asks of the installation's roles for ownership checks. */
     public interface RoleChecks {
         boolean exists(String role);

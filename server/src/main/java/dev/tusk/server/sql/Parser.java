@@ -133,7 +133,13 @@ public final class Parser {
                 return new Statement.Transaction(text, Statement.TransactionKind.RELEASE, name(), "RELEASE");
             case "set": return set(text);
             case "show": return show(text);
-            case "reset": return new Statement.ResetVariable(text, variableName());
+            case "reset":
+                if (peekWord("session") && pos + 1 < end && tokens.get(pos + 1).isWord("authorization")) {
+                    pos += 2;
+                    expectEnd();
+                    return new Statement.ResetVariable(text, "session_authorization");
+                }
+                return new Statement.ResetVariable(text, variableName());
             case "discard": return new Statement.Discard(text, word().toUpperCase(Locale.ROOT));
             case "vacuum": return new Statement.NoOp(text, "VACUUM");
             case "analyze": case "analyse": return new Statement.NoOp(text, "ANALYZE");

@@ -222,7 +222,7 @@ final class Ownership {
         String name = subject.name();
         Token role = subject.toToken();
         String newOwner = role.is(TokenType.IDENT) && Set.of("current_user", "current_role", "session_user").contains(role.value())
-                ? (role.value().equals("session_user") ? info.user() : info.currentUser().get()) : role.value();
+                ? (role.value().equals("session_user") ? info.sessionUser().get() : info.currentUser().get()) : role.value();
         if (!catalog.exists(st.objectType(), schema, name)) {
             if (ifExists) {
                 receiver.notice(SqlState.SUCCESSFUL_COMPLETION, "relation \"" + name + "\" does not exist, skipping");

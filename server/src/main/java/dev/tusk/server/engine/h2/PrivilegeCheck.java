@@ -114,6 +114,7 @@ final class PrivilegeCheck {
     }
 
     private void checkNow(EngineStatement st, PreparedStatement ps, String user) {
+        statementTokens = st.tokens();
         Prepared p = prepared(ps);
         HashSet<DbObject> deps = new IdentitySet();
         p.collectDependencies(deps);
@@ -159,6 +160,7 @@ final class PrivilegeCheck {
 
     /** TRUNCATE runs as the engine's DDL (or as DELETE in a block): the TRUNCATE privilege on each table it names. */
     void checkTruncate(EngineStatement st) {
+        statementTokens = st.tokens();
         try {
             for (StatementNames.Target t : StatementNames.targets(st.tokens())) {
                 if (Relations.find(h2, t.schema(), t.name()) instanceof Table table) {
@@ -176,6 +178,7 @@ final class PrivilegeCheck {
      * foreign key points at.
      */
     void checkDdl(EngineStatement st, boolean temporary) {
+        statementTokens = st.tokens();
         String user = currentUser();
         try {
             if (st.kind() == dev.tusk.server.sql.CommandKind.CREATE) {
@@ -193,7 +196,7 @@ final class PrivilegeCheck {
                     String schema = u != null && u.schema() != null ? u.schema() : h2.getCurrentSchemaName();
                     ObjectPrivileges.Entry e = privileges.find("", schema);
                     if (e != null && !privileges.has(user, e, Acl.CREATE)) {
-                        throw denied("schema", schema);
+                        throw at(denied("schema", schema), st.tokens(), u != null ? u.name() : null);
                     }
                 }
             }
@@ -246,7 +249,10 @@ final class PrivilegeCheck {
         StatementNames.Names names = StatementNames.Names.of(tokens);
         for (DbObject d : deps) {
             if (d instanceof Table t && t != view && names.mentions(t) && !isCatalog(t.getSchema().getName())) {
+                List<Token> outer = statementTokens;
+                statementTokens = List.of(); // an error inside a view has no place in the statement
                 requireSchemaUsage(owner.owner(), t.getSchema().getName(), t.getName(), true);
+                statementTokens = outer;
                 ObjectPrivileges.Entry e = privileges.find(t.getSchema().getName(), t.getName());
                 if (e != null && !privileges.hasColumns(owner.owner(), e, names.columnsOf(t, tokens), Acl.SELECT)) {
                     throw denied(e.kind() == Acl.Kind.VIEW ? "view" : "table", t.getName());
@@ -326,10 +332,26 @@ final class PrivilegeCheck {
         if (s != null && !privileges.has(role, s, Acl.USAGE)) {
             if (!qualified) {
                 // PostgreSQL's search path skips a schema one may not use: the name is then unknown
-                throw new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + relation + "\" does not exist");
+                throw at(new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + relation + "\" does not exist"), statementTokens,
+                        relation);
             }
-            throw denied("schema", schema);
+            throw at(denied("schema", schema), statementTokens, schema);
         }
+    }
+
+    /** The tokens of the statement being checked (not of a view's query): where errors point. */
+    private List<Token> statementTokens = List.of();
+
+    /** The error at the first token naming name, as PostgreSQL's parser positions a relation's errors. */
+    private static PgException at(PgException e, List<Token> tokens, String name) {
+        if (name != null) {
+            for (Token t : tokens) {
+                if ((t.is(TokenType.IDENT) || t.is(TokenType.QUOTED_IDENT)) && t.value().equals(name)) {
+                    return e.position(t.start() + 1);
+                }
+            }
+        }
+        return e;
     }
 
     static boolean isCatalog(String schema) {

@@ -363,7 +363,7 @@ abstract class TokenEmitter {
     private String sessionValue(String word, boolean emptyCall) {
         switch (word) {
             case "session_user":
-                return emptyCall ? null : Identifiers.literal(session.user());
+                return emptyCall ? null : Identifiers.literal(session.sessionUser().get());
             case "current_user": case "user": case "current_role":
                 return emptyCall ? null : Identifiers.literal(session.currentUser().get());
             case "current_catalog":
