@@ -301,7 +301,8 @@ class PrivilegeTest extends BothServers {
             assertFalse(s.executeQuery("select * from pz_t").next());
         }
         try (Connection c = as(server, "pz_user"); Statement s = c.createStatement()) {
-            denied(s, "set session authorization pz_other");
+            assertEquals("permission denied to set session authorization \"pz_other\"",
+                    messageOf(denied(s, "set session authorization pz_other")));
             s.execute("set session authorization pz_user");
         }
         superuser(server, "drop table pz_t; drop role pz_user, pz_other");

@@ -168,7 +168,7 @@ final class ConfigOption {
             throw new PgException(SqlState.INVALID_PARAMETER_VALUE, "role \"" + role + "\" does not exist");
         }
         if (!role.equals(backend.user) && !backend.isAuthenticatedSuperuser()) {
-            throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to set session authorization");
+            throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to set session authorization \"" + role + "\"");
         }
         return role;
     }
