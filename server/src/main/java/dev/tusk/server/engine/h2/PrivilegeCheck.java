@@ -143,9 +143,11 @@ final class PrivilegeCheck {
                 }
             }
             boolean locking = StatementNames.locks(tokens);
+            java.util.Map<Table, Set<String>> read = columnsRead(p, deps);
             for (DbObject d : deps) {
                 if (d instanceof Table table && !targets.contains(table) && names.mentions(table)) {
-                    require(user, table, Acl.SELECT, names.columnsOf(table, tokens), names.qualified(table));
+                    Set<String> columns = read != null ? read.getOrDefault(table, Set.of()) : names.columnsOf(table, tokens);
+                    require(user, table, Acl.SELECT, columns, names.qualified(table));
                     if (locking && !(table instanceof TableView)) {
                         // FOR UPDATE / SHARE locks rows as an update would (cf. ACL_SELECT_FOR_UPDATE)
                         require(user, table, Acl.UPDATE, Set.of(), names.qualified(table));
@@ -306,6 +308,33 @@ final class PrivilegeCheck {
         public void clear() {
             items.clear();
         }
+    }
+
+    /**
+     * The columns a query reads, by table, as the engine resolved them (wildcards expanded, NATURAL
+     * and USING joins, CTEs and derived tables included); null when the statement is no query, whose
+     * columns are then read from its text.
+     */
+    private static java.util.Map<Table, Set<String>> columnsRead(Prepared p, HashSet<DbObject> deps) {
+        if (!(p instanceof org.h2.command.query.Query q)) {
+            return null;
+        }
+        HashSet<Column> columns = new HashSet<>();
+        try {
+            q.isEverything(org.h2.expression.ExpressionVisitor.getColumnsVisitor(columns, null));
+            for (DbObject d : deps) {
+                if (d instanceof org.h2.table.QueryExpressionTable e && !(e instanceof TableView) && e.getQuery() != null) {
+                    e.getQuery().isEverything(org.h2.expression.ExpressionVisitor.getColumnsVisitor(columns, null));
+                }
+            }
+        } catch (org.h2.message.DbException e) {
+            return null;
+        }
+        java.util.Map<Table, Set<String>> out = new java.util.IdentityHashMap<>();
+        for (Column c : columns) {
+            out.computeIfAbsent(c.getTable(), t -> new java.util.LinkedHashSet<>()).add(c.getName());
+        }
+        return out;
     }
 
     /**
