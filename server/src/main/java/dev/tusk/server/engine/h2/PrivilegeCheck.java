@@ -139,7 +139,7 @@ final class PrivilegeCheck {
                     insertDefaults(user, table, columns);
                 }
                 if (returning || deps.contains(table)) {
-                    require(user, table, Acl.SELECT, names.columnsOf(table, tokens), t.schema() != null);
+                    require(user, table, Acl.SELECT, StatementNames.readOf(table, tokens, names), t.schema() != null);
                 }
             }
             boolean locking = StatementNames.locks(tokens);

@@ -152,21 +152,59 @@ final class StatementNames {
                 out.add(c.getName());
             }
         } else if (privilege == Acl.UPDATE) {
-            int depth = 0;
-            boolean inSet = false;
-            for (int i = 0; i + 1 < t.size(); i++) {
-                Token w = t.get(i);
-                if (w.isPunct('(')) {
-                    depth++;
-                } else if (w.isPunct(')')) {
-                    depth--;
-                } else if (depth == 0 && w.isWord("set")) {
-                    inSet = true;
-                } else if (depth == 0 && (w.isWord("where") || w.isWord("from") || w.isWord("returning"))) {
-                    inSet = false;
-                } else if (inSet && depth == 0 && isName(w) && t.get(i + 1).isOp("=")) {
-                    out.add(w.value());
+            for (int i : setTargets(t)) {
+                out.add(t.get(i).value());
+            }
+        }
+        return out;
+    }
+
+    /** Where UPDATE's (and ON CONFLICT DO UPDATE's) SET clause names the columns it assigns: SET a = ..., (b, c) = .... */
+    static Set<Integer> setTargets(List<Token> t) {
+        Set<Integer> out = new HashSet<>();
+        int depth = 0;
+        boolean inSet = false;
+        for (int i = 0; i + 1 < t.size(); i++) {
+            Token w = t.get(i);
+            if (inSet && depth == 0 && w.isPunct('(') && (t.get(i - 1).isWord("set") || t.get(i - 1).isPunct(','))) {
+                for (int j = i + 1; j < t.size() && !t.get(j).isPunct(')'); j++) {
+                    if (isName(t.get(j))) {
+                        out.add(j);
+                    }
                 }
+            }
+            if (w.isPunct('(')) {
+                depth++;
+            } else if (w.isPunct(')')) {
+                depth--;
+            } else if (depth == 0 && w.isWord("set")) {
+                inSet = true;
+            } else if (depth == 0 && (w.isWord("where") || w.isWord("from") || w.isWord("returning"))) {
+                inSet = false;
+            } else if (inSet && depth == 0 && isName(w) && t.get(i + 1).isOp("=")) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The columns of a changed table its statement reads (WHERE, the right of SET, RETURNING): the
+     * table's columns the text names anywhere but as SET's targets, all of them for a *.
+     */
+    static Set<String> readOf(Table table, List<Token> t, Names names) {
+        if (names.star()) {
+            return names.columnsOf(table, t);
+        }
+        Set<Integer> assigned = setTargets(t);
+        Set<String> columns = new HashSet<>();
+        for (Column c : table.getColumns()) {
+            columns.add(c.getName());
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (int i = 0; i < t.size(); i++) {
+            if (isName(t.get(i)) && !assigned.contains(i) && columns.contains(t.get(i).value())) {
+                out.add(t.get(i).value());
             }
         }
         return out;
