@@ -302,35 +302,40 @@ public final class PrivilegeFunctions {
         return lines == null ? null : lines.split("\n");
     }
 
-    /** Functions, types and languages are the built-in ones, which PUBLIC may use. */
-    public static Boolean hasFunctionPrivilege(Connection c, String function, String privileges) throws SQLException {
-        mode(privileges, Set.of("execute"));
+    /**
+     * Functions, types and languages are the built-in ones, which PUBLIC may use: true for a valid
+     * privilege (and an existing role, when one is named).
+     */
+    private static Boolean builtIn(Connection c, String role, String privileges, String valid) throws SQLException {
+        if (role != null) {
+            role(c, role);
+        }
+        mode(privileges, Set.of(valid));
         return true;
+    }
+
+    public static Boolean hasFunctionPrivilege(Connection c, String function, String privileges) throws SQLException {
+        return builtIn(c, null, privileges, "execute");
     }
 
     public static Boolean hasFunctionPrivilege(Connection c, String role, String function, String privileges) throws SQLException {
-        role(c, role);
-        return hasFunctionPrivilege(c, function, privileges);
+        return builtIn(c, role, privileges, "execute");
     }
 
     public static Boolean hasTypePrivilege(Connection c, String type, String privileges) throws SQLException {
-        mode(privileges, Set.of("usage"));
-        return true;
+        return builtIn(c, null, privileges, "usage");
     }
 
     public static Boolean hasTypePrivilege(Connection c, String role, String type, String privileges) throws SQLException {
-        role(c, role);
-        return hasTypePrivilege(c, type, privileges);
+        return builtIn(c, role, privileges, "usage");
     }
 
     public static Boolean hasLanguagePrivilege(Connection c, String language, String privileges) throws SQLException {
-        mode(privileges, Set.of("usage"));
-        return true;
+        return builtIn(c, null, privileges, "usage");
     }
 
     public static Boolean hasLanguagePrivilege(Connection c, String role, String language, String privileges) throws SQLException {
-        role(c, role);
-        return hasLanguagePrivilege(c, language, privileges);
+        return builtIn(c, role, privileges, "usage");
     }
 
     /**
