@@ -24,10 +24,12 @@ import org.junit.jupiter.api.Test;
  */
 class EngineAttackTest extends BothServers {
     private static Path probe;
+    @org.junit.jupiter.api.io.TempDir
+    static Path probeDir;
 
     @BeforeAll
     static void ordinaryRole() throws Exception {
-        probe = Files.createTempDirectory("attack-").resolve("written");
+        probe = probeDir.resolve("written");
         for (String url : new String[] {pg.jdbcUrl("postgres"), tusk.jdbcUrl("postgres")}) {
             try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
                 s.execute("create role mallory login");

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /** pg_hba.conf: first matching line by connection type, database, user and address. */
 class HbaFileTest {
     @Test
-    void firstMatchingRuleDecides() throws Exception {
-        Path f = Files.createTempFile("hba", ".conf");
+    void firstMatchingRuleDecides(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path f = dir.resolve("pg_hba.conf");
         Files.writeString(f, String.join("\n",
                 "# comment",
                 "local   all      all                  trust",
@@ -26,12 +26,11 @@ class HbaFileTest {
         assertEquals("reject", hba.match("x", "bad", InetAddress.getByName("127.0.0.1")).method());
         assertEquals("md5", hba.match("appdb", "app", InetAddress.getByName("127.0.0.1")).method());
         assertNull(hba.match("x", "y", InetAddress.getByName("192.168.1.1")), "no line applies");
-        Files.delete(f);
     }
 
     @Test
-    void hostsslMatchesOnlyEncryptedConnectionsAndHostnosslOnlyPlainOnes() throws Exception {
-        Path f = Files.createTempFile("hba", ".conf");
+    void hostsslMatchesOnlyEncryptedConnectionsAndHostnosslOnlyPlainOnes(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path f = dir.resolve("pg_hba.conf");
         Files.writeString(f, String.join("\n",
                 "hostssl   all  all  127.0.0.1/32  scram-sha-256",
                 "hostnossl all  all  127.0.0.1/32  reject",

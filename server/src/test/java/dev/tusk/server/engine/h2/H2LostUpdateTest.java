@@ -2,7 +2,6 @@ package dev.tusk.server.engine.h2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,8 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class H2LostUpdateTest {
     @Test
-    void concurrentIncrementsWithRollbacksAreAllKept() throws Exception {
-        Path dir = Files.createTempDirectory("h2-lost-update");
+    void concurrentIncrementsWithRollbacksAreAllKept(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0;LOCK_TIMEOUT=100000";
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("create table counter (id int primary key, n bigint)");
@@ -73,8 +71,7 @@ class H2LostUpdateTest {
      * each of them back itself. Without the guard the total drifts within seconds (H2 2.3.232).
      */
     @Test
-    void repeatableReadVictimRollbacksKeepEveryCommittedTransfer() throws Exception {
-        Path dir = Files.createTempDirectory("h2-rr-victims");
+    void repeatableReadVictimRollbacksKeepEveryCommittedTransfer(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0;LOCK_TIMEOUT=100000"
                 + ";DATABASE_EVENT_LISTENER='" + EngineRollbackGuard.class.getName() + "'";
         org.h2.mvstore.MVStore store;
