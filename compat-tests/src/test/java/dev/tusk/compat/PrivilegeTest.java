@@ -286,6 +286,11 @@ class PrivilegeTest extends BothServers {
             s.execute("insert into pl_t (v) values ('a')");
             assertEquals("2", one(s, "select count(*) from (select id from pl_t for update) x"));
         }
+        try (Connection c = as(server, "postgres"); Statement s = c.createStatement()) {
+            s.execute("alter table pl_t owner to pl_user"); // its serial sequence goes with it
+            assertEquals("pl_user", one(s, "select pg_get_userbyid(relowner) from pg_class where relname = 'pl_t_id_seq'"));
+            assertEquals("{pl_user=rwU/pl_user}", one(s, "select relacl from pg_class where relname = 'pl_t_id_seq'"));
+        }
         superuser(server, "drop table pl_t; drop role pl_user");
     }
 

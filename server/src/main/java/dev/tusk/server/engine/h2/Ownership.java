@@ -245,17 +245,27 @@ final class Ownership {
         String[] k = key(st.objectType(), schema, name);
         try {
             ObjectOwners.Owned recorded = ObjectOwners.find(conn, k[0], k[1]);
-            ObjectPrivileges.Entry before = privileges.find(k[0], k[1]);
-            ObjectOwners.record(conn, recorded != null ? recorded.kind() : kindOf(st.objectType(), k), k[0], k[1], newOwner);
-            if (before != null && before.recorded()) {
-                // the old owner's grants become the new owner's (cf. aclnewowner)
-                ObjectOwners.setAcl(conn, k[0], k[1], before.acl().renameRole(before.owner(), newOwner));
+            String kind = recorded != null ? recorded.kind() : kindOf(st.objectType(), k);
+            reown(kind, k[0], k[1], newOwner);
+            if (kind.equals("table")) {
+                for (String sequence : SerialColumns.owned(conn, k[0], k[1])) {
+                    reown("sequence", k[0], sequence, newOwner); // a table's serial sequences go with it, as in PostgreSQL
+                }
             }
         } catch (SQLException e) {
             throw H2Errors.map(e);
         }
         receiver.end(st.tag(0));
         return true;
+    }
+
+    /** The object is newOwner's; the old owner's grants on it become the new owner's (cf. aclnewowner). */
+    private void reown(String kind, String schema, String name, String newOwner) throws SQLException {
+        ObjectPrivileges.Entry before = privileges.find(schema, name);
+        ObjectOwners.record(conn, kind, schema, name, newOwner);
+        if (before != null && before.recorded()) {
+            ObjectOwners.setAcl(conn, schema, name, before.acl().renameRole(before.owner(), newOwner));
+        }
     }
 
     /** ALTER TABLE also re-owns views and sequences in PostgreSQL; what the object really is. */

@@ -49,6 +49,15 @@ final class SerialColumns {
     /** Statements dropping the sequences the table's serial columns own (run after dropping the table). */
     static List<String> dropOwned(Connection c, String schema, String table) throws SQLException {
         List<String> drops = new ArrayList<>();
+        for (String sequence : owned(c, schema, table)) {
+            drops.add("drop sequence if exists " + Identifiers.quote(schema) + "." + Identifiers.quote(sequence));
+        }
+        return drops;
+    }
+
+    /** The sequences the table's serial columns own (in the table's schema). */
+    static List<String> owned(Connection c, String schema, String table) throws SQLException {
+        List<String> sequences = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("select column_name, column_default from information_schema.columns"
                 + " where table_schema = ? and table_name = ? and column_default is not null")) {
             ps.setString(1, schema);
@@ -57,12 +66,12 @@ final class SerialColumns {
                 while (rs.next()) {
                     String sequence = sequenceName(table, rs.getString(1));
                     if (rs.getString(2).equals(defaultExpression(schema, sequence))) {
-                        drops.add("drop sequence if exists " + Identifiers.quote(schema) + "." + Identifiers.quote(sequence));
+                        sequences.add(sequence);
                     }
                 }
             }
         }
-        return drops;
+        return sequences;
     }
 
     /** The columns declared serial in a CREATE TABLE's tokens (each element: name, then type). */
